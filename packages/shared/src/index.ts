@@ -1,0 +1,3 @@
+export * from './org';
+export * from './ledger';
+export * from './api';

@@ -1,0 +1,66 @@
+// Roles, posts and org-unit kinds shared by server and web (R-ORG-01, R-ORG-02).
+export const ROLES = [
+  'admin',
+  'station_head',
+  'team_leader',
+  'clerk',
+  'repair_crew',
+  'safety_officer',
+  'inspector',
+  'supervisor',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  station_head: { zh: '所长', en: 'Station head' },
+  team_leader: { zh: '班长', en: 'Team leader' },
+  clerk: { zh: '营业员', en: 'Counter clerk' },
+  repair_crew: { zh: '抢修人员', en: 'Repair crew' },
+  safety_officer: { zh: '安全员', en: 'Safety officer' },
+  inspector: { zh: '稽查员', en: 'Inspector' },
+  supervisor: { zh: '行风监督员', en: 'External conduct supervisor' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+};
+
+export const POSTS = [
+  'station_head',
+  'safety_officer',
+  'business_clerk',
+  'technician',
+  'rural_electrician',
+  'lobby_manager',
+  'team_leader',
+  'conduct_supervisor',
+  'inspector',
+  'auditor',
+  'sysadmin',
+] as const;
+export type Post = (typeof POSTS)[number];
+
+export const POST_LABELS: Record<Post, { zh: string; en: string }> = {
+  station_head: { zh: '所长', en: 'Station head' },
+  safety_officer: { zh: '安全员', en: 'Safety officer' },
+  business_clerk: { zh: '营业员', en: 'Business clerk' },
+  technician: { zh: '技术员', en: 'Technician' },
+  rural_electrician: { zh: '农电工', en: 'Rural electrician' },
+  lobby_manager: { zh: '大堂经理', en: 'Lobby manager' },
+  team_leader: { zh: '班长', en: 'Team leader' },
+  conduct_supervisor: { zh: '行风监督员', en: 'Conduct supervisor' },
+  inspector: { zh: '稽查员', en: 'Inspector' },
+  auditor: { zh: '审计员', en: 'Auditor' },
+  sysadmin: { zh: '系统管理员', en: 'System administrator' },
+};
+
+export const ORG_KINDS = ['county', 'station', 'team'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const TEAM_KINDS = ['customer_service', 'distribution', 'business'] as const;
+export type TeamKind = (typeof TEAM_KINDS)[number];
+
+export const TEAM_KIND_LABELS: Record<TeamKind, { zh: string; en: string }> = {
+  customer_service: { zh: '客户服务班', en: 'Customer service team' },
+  distribution: { zh: '配电班', en: 'Distribution team' },
+  business: { zh: '营业班', en: 'Business team' },
+};
