@@ -34,7 +34,7 @@ class PGliteConnection implements DatabaseConnection {
     if (isCopyFromStdin(query.sql)) {
       // PGlite reads COPY input from the virtual file /dev/blob.
       const sqlText = query.sql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
-      const res = await this.pg.query(sqlText, [], { blob: new Blob([copyPayload(query)]) });
+      const res = await this.pg.query(sqlText, [], { blob: new Blob([copyPayload(query) as Uint8Array<ArrayBuffer>]) });
       return { rows: [], numAffectedRows: BigInt(res.affectedRows ?? 0) };
     }
     // Without parameters use the simple protocol, which also runs multi-statement scripts

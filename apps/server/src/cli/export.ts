@@ -1,0 +1,27 @@
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { LEDGER_KINDS, type LedgerKind } from '@griddesk/shared';
+import { loadConfig } from '../config';
+import { openAndMigrate } from '../main';
+import { exportCsv, exportXlsx } from '../ledger/export';
+import { parse } from './args';
+import { UsageError } from './main';
+
+const USAGE = `griddesk export ${LEDGER_KINDS.join('|')} [--format csv|xlsx] [--out FILE]`;
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { format: { type: 'string', default: 'csv' }, out: { type: 'string' } }, USAGE);
+  const kind = positionals[0];
+  if (!kind || !(LEDGER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`usage: ${USAGE}`);
+  if (values.format !== 'csv' && values.format !== 'xlsx') throw new UsageError(`--format must be csv or xlsx\nusage: ${USAGE}`);
+  if (values.format === 'xlsx' && !values.out) throw new UsageError('--out FILE is required for xlsx');
+  const database = await openAndMigrate(loadConfig());
+  try {
+    const stations = (await database.db.selectFrom('org_units').select('id').where('kind', '=', 'station').execute()).map((s) => s.id);
+    const stream = values.format === 'xlsx' ? await exportXlsx(database.db, kind as LedgerKind, stations) : exportCsv(database.db, kind as LedgerKind, stations);
+    await pipeline(stream, values.out ? createWriteStream(values.out) : process.stdout);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

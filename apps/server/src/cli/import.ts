@@ -1,0 +1,39 @@
+// `griddesk import <kind> FILE`: the same all-or-nothing import as the web page, run as the
+// system on every station in the database.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { LEDGER_KINDS, type LedgerKind } from '@griddesk/shared';
+import { loadConfig } from '../config';
+import { openAndMigrate } from '../main';
+import { importLedger } from '../ledger/import';
+import { UsageError } from './main';
+
+const USAGE = `griddesk import ${LEDGER_KINDS.join('|')} FILE`;
+
+export async function run(args: string[]): Promise<number> {
+  const [kind, file] = args;
+  if (!kind || !file || args.length > 2) throw new UsageError(`usage: ${USAGE}`);
+  if (!(LEDGER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown ledger kind "${kind}"\nusage: ${USAGE}`);
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const database = await openAndMigrate(loadConfig());
+  try {
+    const stations = await database.db.selectFrom('org_units').select('id').where('kind', '=', 'station').execute();
+    const t0 = Date.now();
+    const result = await importLedger(database.db, { audit: { id: null, name: 'cli', orgUnitId: null }, stationIds: stations.map((s) => s.id) }, kind as LedgerKind, basename(file), data);
+    if (result.status === 'rejected') {
+      console.error(`rejected: nothing was imported / 导入被拒绝，未写入任何数据 (${result.errors.length} problem(s))`);
+      console.error('row,record,column,value,reason,原因');
+      for (const e of result.errors) console.error([e.row, e.record, e.field, JSON.stringify(e.value ?? ''), JSON.stringify(e.reason), e.reasonZh].join(','));
+      return 1;
+    }
+    console.log(`imported ${kind}: ${result.rows} rows (${result.inserted} new, ${result.updated} changed) in ${Date.now() - t0} ms`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,61 @@
+// Builds the Fastify application: plugins, error shape, authentication, every capability's
+// routes, OpenAPI and the static web pages.
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import type { App, AppContext } from './context';
+import { errorHandler } from './error-handler';
+import { registerAuth } from './auth';
+import { registerStatic } from './static';
+import { orgRoutes } from '../org/routes';
+import { auditRoutes } from '../audit/routes';
+import { ledgerRoutes } from '../ledger/routes';
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+  const app: App = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'griddesk API', description: '供电所服务质量平台 / Service-quality platform for power supply stations', version: ctx.version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'griddesk_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, ctx.database.db);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', {
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and storage backend',
+      security: [],
+      response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), version: Type.String() }) },
+    },
+  }, async () => {
+    await sql`select 1`.execute(ctx.database.db);
+    return { status: 'ok' as const, db: ctx.database.backend, version: ctx.version };
+  });
+
+  orgRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  ledgerRoutes(app, ctx);
+  await registerStatic(app, ctx.config.webDist);
+  return app;
+}

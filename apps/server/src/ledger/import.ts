@@ -1,0 +1,185 @@
+// R-LED-03: all-or-nothing ledger import. Every row is checked first; one bad row rejects the
+// file with a row-by-row report and nothing is written. A clean file is COPYed into a staging
+// table and merged in one transaction, with its audit rows (R-SYS-02).
+import { createHash } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { sql, type Kysely } from 'kysely';
+import { LEDGER_COLUMNS, type ApiErrorField, type LedgerKind } from '@griddesk/shared';
+import { reasons, type Raw } from '@griddesk/domain';
+import type { DB } from '../db/schema';
+import { copyCsv } from '../db/copy';
+import { AppError } from '../errors';
+import type { AuditActor } from '../audit/write';
+import { writeAudit } from '../audit/write';
+import { readTable } from './files';
+import { loadRefs } from './refs';
+import { IMPORT_KINDS, stageLine } from './import-kinds';
+
+export const MAX_LISTED_ERRORS = 1000;
+const PROGRESS_EVERY = 5000;
+
+export type ImportPhase = 'parsing' | 'validating' | 'writing' | 'done';
+export type ProgressFn = (p: { phase: ImportPhase; processed: number; total: number }) => void | Promise<void>;
+
+export interface ImportActor {
+  audit: AuditActor;
+  stationIds: number[];
+}
+
+export interface ImportResult {
+  status: 'succeeded' | 'rejected';
+  rows: number;
+  inserted: number;
+  updated: number;
+  errors: ApiErrorField[];
+}
+
+class Rejected extends Error {
+  constructor(readonly errors: ApiErrorField[]) {
+    super('rejected');
+  }
+}
+
+function problem(line: number, field: string, value: string, r: { reason: string; reasonZh: string }): ApiErrorField {
+  return { row: line, record: line - 1, field, value, reason: r.reason, reasonZh: r.reasonZh };
+}
+
+export async function importLedger(
+  db: Kysely<DB>,
+  actor: ImportActor,
+  kind: LedgerKind,
+  filename: string,
+  data: Buffer,
+  onProgress: ProgressFn = () => {},
+): Promise<ImportResult> {
+  const spec = IMPORT_KINDS[kind];
+  await onProgress({ phase: 'parsing', processed: 0, total: 0 });
+  const table = await readTable(kind, filename, data);
+  const total = table.rows.length;
+  const rejected = (errors: ApiErrorField[]): ImportResult => ({ status: 'rejected', rows: total, inserted: 0, updated: 0, errors });
+
+  const missing = LEDGER_COLUMNS[kind].filter((c) => c.required && !table.keys.includes(c.key));
+  if (missing.length) return rejected(missing.map((c) => problem(1, c.key, '', reasons.missingColumn())));
+
+  const known = LEDGER_COLUMNS[kind].map((c) => c.key);
+  const index = known.map((k) => [k, table.keys.indexOf(k)] as const).filter(([, i]) => i >= 0);
+  const refs = await loadRefs(db, kind, actor.stationIds);
+
+  const errors: ApiErrorField[] = [];
+  let errorCount = 0;
+  const firstLineOfKey = new Map<string, number>();
+  const staged: string[] = [];
+  await onProgress({ phase: 'validating', processed: 0, total });
+  for (let i = 0; i < total; i++) {
+    const cells = table.rows[i]!;
+    const line = i + 2; // the header is line 1, as a spreadsheet shows it
+    if (cells.length === 0 || (cells.length === 1 && cells[0]!.trim() === '')) continue;
+    const raw: Record<string, string> = {};
+    for (const [k, col] of index) raw[k] = cells[col] ?? '';
+    const checked = spec.check(raw as Raw, refs);
+    const fail = (p: ApiErrorField) => {
+      errorCount++;
+      if (errors.length < MAX_LISTED_ERRORS) errors.push(p);
+    };
+    if (!checked.ok) {
+      for (const p of checked.problems) fail(problem(line, p.field, p.value, p));
+    } else {
+      const key = spec.key(checked.value);
+      const first = firstLineOfKey.get(key);
+      if (first !== undefined) fail(problem(line, spec.keyField, key, reasons.duplicate(first)));
+      else {
+        firstLineOfKey.set(key, line);
+        if (errorCount === 0) staged.push(stageLine(line, spec.cells(checked.value)));
+      }
+    }
+    if ((i + 1) % PROGRESS_EVERY === 0) {
+      await onProgress({ phase: 'validating', processed: i + 1, total });
+      await yieldToLoop(); // let other requests (progress polls) in between chunks
+    }
+  }
+  if (errorCount > errors.length) errors.push(problem(1, 'file', '', reasons.tooManyErrors(errors.length)));
+  if (errorCount) return rejected(errors);
+  if (firstLineOfKey.size === 0) return rejected([problem(2, 'file', '', reasons.empty())]);
+
+  await onProgress({ phase: 'writing', processed: total, total });
+  try {
+    const counts = await db.transaction().execute((tx) => merge(tx, actor, kind, staged.join(''), { filename, data, rows: firstLineOfKey.size }));
+    await onProgress({ phase: 'done', processed: total, total });
+    return { status: 'succeeded', rows: firstLineOfKey.size, ...counts, errors: [] };
+  } catch (e) {
+    if (e instanceof Rejected) return rejected(e.errors);
+    throw e;
+  }
+}
+
+async function merge(
+  tx: Kysely<DB>,
+  actor: ImportActor,
+  kind: LedgerKind,
+  payload: string,
+  file: { filename: string; data: Buffer; rows: number },
+): Promise<{ inserted: number; updated: number }> {
+  const spec = IMPORT_KINDS[kind];
+  const cols = spec.columns;
+  const key = spec.keyColumn;
+  const t = sql.table(spec.table);
+  const stageDefs = cols.map((c, i) => `${c} ${spec.types[i]}`).join(', ');
+  await sql.raw(`create temp table gd_stage (line integer, ${stageDefs}) on commit drop`).execute(tx);
+  await copyCsv(tx, 'gd_stage', ['line', ...cols], payload);
+
+  // A key already owned by a station outside the importer's scope is never overwritten.
+  const foreign = await sql<{ line: number; k: string }>`
+    select s.line, s.${sql.ref(key)} as k from gd_stage s join ${t} t on t.${sql.ref(key)} = s.${sql.ref(key)}
+    where not (t.station_id = any(${actor.stationIds}::int[])) order by s.line limit ${MAX_LISTED_ERRORS}`.execute(tx);
+  if (foreign.rows.length) {
+    throw new Rejected(
+      foreign.rows.map((r) => problem(r.line, spec.keyField, r.k, {
+        reason: 'this key already belongs to another organisation', reasonZh: '该编号已属于其他单位，不能覆盖',
+      })),
+    );
+  }
+
+  const tCols = sql.join(cols.map((c) => sql`t.${sql.ref(c)}`));
+  const sCols = sql.join(cols.map((c) => sql`s.${sql.ref(c)}`));
+  const entity = spec.table.replace(/s$/, '');
+  // Before-images of the records this import changes go to the audit trail row by row.
+  const changed = await sql`
+    insert into audit_log (actor_id, actor_name, org_unit_id, entity, entity_id, action, before, after)
+    select ${actor.audit.id}, ${actor.audit.name}, ${actor.audit.orgUnitId}, ${entity}, t.id::text, 'import.update',
+           to_jsonb(t) - 'created_at' - 'updated_at', to_jsonb(s) - 'line'
+    from gd_stage s join ${t} t on t.${sql.ref(key)} = s.${sql.ref(key)}
+    where (${tCols}) is distinct from (${sCols})`.execute(tx);
+  const existing = await sql<{ n: number }>`
+    select count(*) as n from gd_stage s join ${t} t on t.${sql.ref(key)} = s.${sql.ref(key)}`.execute(tx);
+
+  const list = sql.join(cols.map((c) => sql.ref(c)));
+  const sets = sql.join(cols.filter((c) => c !== key).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+  await sql`
+    insert into ${t} (${list}) select ${list} from gd_stage order by line
+    on conflict (${sql.ref(key)}) do update set ${sets}, updated_at = now()
+    where (${sql.join(cols.map((c) => sql`${t}.${sql.ref(c)}`))}) is distinct from (${sql.join(cols.map((c) => sql`excluded.${sql.ref(c)}`))})`.execute(tx);
+
+  const updated = Number(changed.numAffectedRows ?? 0n);
+  const inserted = file.rows - (existing.rows[0]?.n ?? 0);
+  await writeAudit(tx, actor.audit, {
+    entity: 'ledger_import',
+    entityId: kind,
+    action: `import.${kind}`,
+    after: {
+      filename: file.filename,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      rows: file.rows,
+      inserted,
+      updated,
+    },
+  });
+  return { inserted, updated };
+}
+
+export function assertImportable(kind: string): asserts kind is LedgerKind {
+  if (!(kind in IMPORT_KINDS)) {
+    throw new AppError('not_found', `未知的台账类型：${kind}`, `Unknown ledger kind: ${kind}`, [
+      { field: 'kind', value: kind, reason: 'must be one of feeders, areas, customers, meters', reasonZh: '必须为 feeders、areas、customers、meters 之一' },
+    ]);
+  }
+}

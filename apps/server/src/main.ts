@@ -1,0 +1,52 @@
+// Boot: config → database → migrations → first-start data → app → listen.
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/connection';
+import { migrate } from './db/migrator';
+import { buildApp } from './http/app';
+import type { App } from './http/context';
+import { ensureAdmin } from './org/bootstrap';
+import { purgeExpiredSessions } from './org/sessions';
+import { failInterruptedJobs } from './ledger/jobs';
+import { hasStations, loadDemo } from './demo/load';
+import { VERSION } from './version';
+
+export interface Started {
+  app: App;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function openAndMigrate(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  await migrate(database.db);
+  return database;
+}
+
+export async function start(config: Config, opts: { demo?: boolean } = {}): Promise<Started> {
+  const database = await openAndMigrate(config);
+  const db = database.db;
+  await failInterruptedJobs(db);
+  await purgeExpiredSessions(db);
+  if (opts.demo !== false && !(await hasStations(db))) {
+    console.log('griddesk: empty database — loading the demo station 示范供电所 …');
+    const t0 = Date.now();
+    const demo = await loadDemo(db, { staffPassword: process.env.GRIDDESK_DEMO_PASSWORD });
+    console.log(`griddesk: demo loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(demo.counts)}`);
+  }
+  const generated = await ensureAdmin(db, config.adminPassword);
+  if (generated) {
+    console.log(`\n  griddesk: created user "admin" with password: ${generated}\n  (shown once — set GRIDDESK_ADMIN_PASSWORD to choose it)\n`);
+  }
+  const app = await buildApp({ database, config, version: VERSION });
+  const url = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    database,
+    url,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The signed-in user as every service sees it: who, with which roles, and which org units and
+// stations their data scope covers (R-ORG-01).
+import type { Kysely } from 'kysely';
+import type { Role } from '@griddesk/shared';
+import { dataScopeRoot, stationsInScope, unitsInScope, type ScopeUnit } from '@griddesk/domain';
+import type { DB } from '../db/schema';
+
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  orgUnitId: number;
+  /** org units the user administers (their own subtree) */
+  unitIds: number[];
+  /** stations whose ledger and cases the user works on */
+  stationIds: number[];
+}
+
+/** Used for work the system does on its own behalf (demo loading, CLI imports). */
+export const SYSTEM_ACTOR_NAME = 'system';
+
+export async function loadScopeUnits(db: Kysely<DB>): Promise<ScopeUnit[]> {
+  const rows = await db.selectFrom('org_units').select(['id', 'kind', 'path', 'parent_id']).execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, path: r.path, parentId: r.parent_id }));
+}
+
+export async function actorFor(
+  db: Kysely<DB>,
+  user: { id: number; username: string; display_name: string; roles: string[]; org_unit_id: number },
+): Promise<Actor> {
+  const units = await loadScopeUnits(db);
+  const home = units.find((u) => u.id === user.org_unit_id);
+  if (!home) throw new Error(`user ${user.username} belongs to a missing org unit`);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles: user.roles as Role[],
+    orgUnitId: user.org_unit_id,
+    unitIds: unitsInScope(home, units),
+    stationIds: stationsInScope(dataScopeRoot(home, units), units),
+  };
+}

@@ -1,0 +1,43 @@
+// Server-side sessions: the browser holds a random token in an httpOnly cookie; the database
+// holds only its SHA-256, so a leaked table does not hand out sessions.
+import { createHash, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+
+export const SESSION_COOKIE = 'griddesk_session';
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  db: Kysely<DB>,
+  userId: number,
+  ttlHours: number,
+  meta: { ip?: string; userAgent?: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  await db
+    .insertInto('sessions')
+    .values({ id: digest(token), user_id: userId, expires_at: expiresAt, ip: meta.ip ?? null, user_agent: meta.userAgent?.slice(0, 300) ?? null })
+    .execute();
+  return { token, expiresAt };
+}
+
+export async function sessionUser(db: Kysely<DB>, token: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.roles', 'users.org_unit_id'])
+    .where('sessions.id', '=', digest(token))
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', digest(token)).execute();
+}
+
+export async function purgeExpiredSessions(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).execute();
+}

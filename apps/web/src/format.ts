@@ -1,0 +1,36 @@
+// Stations work in Beijing time whatever the browser's zone is; numbers use Chinese grouping in both languages.
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const STATION_TZ = 'Asia/Shanghai';
+
+const numberFormat = new Intl.NumberFormat('zh-CN');
+
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  return dayjs(value).tz(STATION_TZ).format('YYYY-MM-DD HH:mm');
+}
+
+/** Calendar dates (contract dates) carry no time of day, so no zone conversion applies. */
+export function formatDate(value: string | null | undefined): string {
+  return value ? value.slice(0, 10) : '—';
+}
+
+/** PostgreSQL numerics may arrive as strings; both are formatted alike. */
+export function formatNumber(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = Number(value);
+  return Number.isFinite(n) ? numberFormat.format(n) : String(value);
+}
+
+/** Whole station days as a half-open interval of instants [first 00:00, day after last 00:00). */
+export function stationDayRange(firstDay: string, lastDay: string): { from: string; to: string } {
+  return {
+    from: dayjs.tz(firstDay, STATION_TZ).toISOString(),
+    to: dayjs.tz(lastDay, STATION_TZ).add(1, 'day').toISOString(),
+  };
+}

@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// In production the server sends portal.html for /portal and /portal/*; the dev server must agree.
+function portalFallback(): Plugin {
+  return {
+    name: 'griddesk-portal-fallback',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/portal(?:[/?#]|$)/.test(req.url)) req.url = '/portal.html';
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: '/',
+  // No @vitejs/plugin-react: esbuild's automatic runtime is all the JSX we need.
+  esbuild: { jsx: 'automatic' },
+  plugins: [portalFallback()],
+  server: {
+    proxy: { '/api': process.env.GRIDDESK_API_URL ?? 'http://localhost:3000' },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // antd alone is ~1 MB minified before gzip; it is one cached chunk shared by both pages.
+    chunkSizeWarningLimit: 1600,
+    rollupOptions: {
+      input: {
+        index: `${root}index.html`,
+        portal: `${root}portal.html`,
+      },
+      output: {
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
+          if (/node_modules\/(antd|@ant-design|@rc-component|rc-[^/]+)\//.test(id)) return 'antd';
+          return 'vendor';
+        },
+      },
+    },
+  },
+});
