@@ -27,7 +27,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   app.setErrorHandler(errorHandler);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // preHandler, so the login limit can key on the username in the parsed body.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
