@@ -6,6 +6,7 @@ import { LEDGER_KINDS, type LedgerKind } from '@griddesk/shared';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
 import { importLedger } from '../ledger/import';
+import { ensureRootCounty } from '../org/bootstrap';
 import { UsageError } from './main';
 
 const USAGE = `griddesk import ${LEDGER_KINDS.join('|')} FILE`;
@@ -23,8 +24,10 @@ export async function run(args: string[]): Promise<number> {
   const database = await openAndMigrate(loadConfig());
   try {
     const stations = await database.db.selectFrom('org_units').select('id').where('kind', '=', 'station').execute();
+    const countyId = await ensureRootCounty(database.db);
     const t0 = Date.now();
-    const result = await importLedger(database.db, { audit: { id: null, name: 'cli', orgUnitId: null }, stationIds: stations.map((s) => s.id) }, kind as LedgerKind, basename(file), data);
+    const actor = { audit: { id: null, name: 'cli', orgUnitId: null }, stationIds: stations.map((s) => s.id), createStationsUnder: countyId };
+    const result = await importLedger(database.db, actor, kind as LedgerKind, basename(file), data);
     if (result.status === 'rejected') {
       console.error(`rejected: nothing was imported / 导入被拒绝，未写入任何数据 (${result.errors.length} problem(s))`);
       console.error('row,record,column,value,reason,原因');

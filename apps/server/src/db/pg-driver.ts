@@ -70,11 +70,17 @@ class PgDriver implements Driver {
 }
 
 export function createPgPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString,
     max,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => typeParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
   });
+  // An idle client dropped by the server (restart, failover, DROP DATABASE … FORCE) emits
+  // 'error' on the pool; unhandled, that would kill the process. The pool replaces the client.
+  pool.on('error', (err) => {
+    console.warn(`griddesk: idle PostgreSQL connection lost: ${err.message}`);
+  });
+  return pool;
 }
 
 export class PgDialect implements Dialect {

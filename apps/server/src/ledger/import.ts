@@ -24,6 +24,12 @@ export type ProgressFn = (p: { phase: ImportPhase; processed: number; total: num
 export interface ImportActor {
   audit: AuditActor;
   stationIds: number[];
+  /**
+   * Only for the command line, which runs with the machine owner's full rights: a feeder file
+   * naming a station code that is not in the org tree yet creates that station under this
+   * county, in the same transaction as the feeders. Clerks on the web never create org units.
+   */
+  createStationsUnder?: number;
 }
 
 export interface ImportResult {
@@ -64,6 +70,9 @@ export async function importLedger(
   const known = LEDGER_COLUMNS[kind].map((c) => c.key);
   const index = known.map((k) => [k, table.keys.indexOf(k)] as const).filter(([, i]) => i >= 0);
   const refs = await loadRefs(db, kind, actor.stationIds);
+  const newStations = kind === 'feeders' && actor.createStationsUnder !== undefined
+    ? placeholdStations(refs.stations as Map<string, number>, table.rows, table.keys.indexOf('station_code'))
+    : new Map<string, number>();
 
   const errors: ApiErrorField[] = [];
   let errorCount = 0;
@@ -103,7 +112,10 @@ export async function importLedger(
 
   await onProgress({ phase: 'writing', processed: total, total });
   try {
-    const counts = await db.transaction().execute((tx) => merge(tx, actor, kind, staged.join(''), { filename, data, rows: firstLineOfKey.size }));
+    const counts = await db.transaction().execute(async (tx) => {
+      const stationIds = await createStations(tx, actor, newStations);
+      return merge(tx, actor, kind, staged.join(''), { filename, data, rows: firstLineOfKey.size }, stationIds);
+    });
     await onProgress({ phase: 'done', processed: total, total });
     return { status: 'succeeded', rows: firstLineOfKey.size, ...counts, errors: [] };
   } catch (e) {
@@ -118,6 +130,8 @@ async function merge(
   kind: LedgerKind,
   payload: string,
   file: { filename: string; data: Buffer; rows: number },
+  /** placeholder id → id of the station created for it */
+  newStations: ReadonlyMap<number, number>,
 ): Promise<{ inserted: number; updated: number }> {
   const spec = IMPORT_KINDS[kind];
   const cols = spec.columns;
@@ -126,6 +140,9 @@ async function merge(
   const stageDefs = cols.map((c, i) => `${c} ${spec.types[i]}`).join(', ');
   await sql.raw(`create temp table gd_stage (line integer, ${stageDefs}) on commit drop`).execute(tx);
   await copyCsv(tx, 'gd_stage', ['line', ...cols], payload);
+  for (const [placeholder, real] of newStations) {
+    await sql`update gd_stage set station_id = ${real} where station_id = ${placeholder}`.execute(tx);
+  }
 
   // A key already owned by a station outside the importer's scope is never overwritten.
   const foreign = await sql<{ line: number; k: string }>`
@@ -174,6 +191,36 @@ async function merge(
     },
   });
   return { inserted, updated };
+}
+
+/** Gives every unknown, well-formed station code a negative placeholder id; returns code → placeholder. */
+function placeholdStations(stations: Map<string, number>, rows: string[][], col: number): Map<string, number> {
+  const created = new Map<string, number>();
+  if (col < 0) return created;
+  for (const cells of rows) {
+    const code = (cells[col] ?? '').trim();
+    if (code && /^[A-Za-z0-9_-]{1,32}$/.test(code) && !stations.has(code)) {
+      const placeholder = -(created.size + 1);
+      stations.set(code, placeholder);
+      created.set(code, placeholder);
+    }
+  }
+  return created;
+}
+
+/** Inserts the stations the placeholders stand for; returns placeholder → real id. */
+async function createStations(tx: Kysely<DB>, actor: ImportActor, codes: ReadonlyMap<string, number>): Promise<Map<number, number>> {
+  const resolved = new Map<number, number>();
+  if (codes.size === 0 || actor.createStationsUnder === undefined) return resolved;
+  const parent = await tx.selectFrom('org_units').select(['id', 'path']).where('id', '=', actor.createStationsUnder).executeTakeFirstOrThrow();
+  for (const [code, placeholder] of codes) {
+    const { id } = await tx.insertInto('org_units').values({ code, name: code, kind: 'station', parent_id: parent.id, path: `${parent.path}pending/` }).returning('id').executeTakeFirstOrThrow();
+    await tx.updateTable('org_units').set({ path: `${parent.path}${id}/` }).where('id', '=', id).execute();
+    await writeAudit(tx, actor.audit, { entity: 'org_unit', entityId: id, action: 'create', after: { code, kind: 'station', via: 'feeder import' } });
+    actor.stationIds.push(id);
+    resolved.set(placeholder, id);
+  }
+  return resolved;
 }
 
 export function assertImportable(kind: string): asserts kind is LedgerKind {
