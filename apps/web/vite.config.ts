@@ -35,6 +35,11 @@ export default defineConfig({
         index: `${root}index.html`,
         portal: `${root}portal.html`,
       },
+      onwarn(warning, warn) {
+        // antd marks its modules "use client" for React Server Components; meaningless in a browser-only bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
       output: {
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;

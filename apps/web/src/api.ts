@@ -2,7 +2,7 @@
 import type { ApiError, ApiErrorField } from '@griddesk/shared';
 import type { Translate } from './i18n';
 
-export type ApiErrorBody = ApiError['error'];
+type ApiErrorBody = ApiError['error'];
 
 export class ApiRequestError extends Error {
   readonly status: number;
@@ -28,13 +28,13 @@ export function isUnauthorized(err: unknown): boolean {
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 /** Empty values are left out so that "no filter" never reaches the server as `?x=`. */
-export function withQuery(path: string, params?: QueryParams): string {
+function withQuery(path: string, params?: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params ?? {})) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   }
   const qs = search.toString();
-  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+  return qs ? `${path}?${qs}` : path;
 }
 
 async function readErrorBody(res: Response): Promise<ApiErrorBody | null> {

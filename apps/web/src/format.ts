@@ -6,7 +6,7 @@ import utc from 'dayjs/plugin/utc';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-export const STATION_TZ = 'Asia/Shanghai';
+const STATION_TZ = 'Asia/Shanghai';
 
 const numberFormat = new Intl.NumberFormat('zh-CN');
 

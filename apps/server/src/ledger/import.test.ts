@@ -105,7 +105,7 @@ describe.each(BACKENDS)('R-LED-03 all-or-nothing ledger import on %s', (backend)
 
   it('async import reports progress and its outcome through the job', async () => {
     const csv = [HEADER, ...Array.from({ length: 50 }, (_, i) => row(`55000006${String(i).padStart(2, '0')}`))].join('\n');
-    const res = await upload('customers', 'c.csv', csv, hexi, '?async=true');
+    const res = await upload('customers', 'c.csv', csv, hexi, '?async=1');
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json();
     let job;

@@ -132,7 +132,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       summary: 'Import a CSV or XLSX file (multipart field `file`); all-or-nothing, 422 with a row report on any bad row',
       consumes: ['multipart/form-data'],
       params: KindParam,
-      querystring: Type.Object({ async: Type.Optional(Type.Boolean()) }),
+      querystring: Type.Object({ async: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) }),
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
@@ -146,7 +146,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     }
     const data = await file.toBuffer();
     const jobId = await createJob(db, kind, file.filename, actor.id);
-    if (req.query.async) {
+    if (req.query.async === '1' || req.query.async === 'true') {
       runJob(db, jobId, importActor(actor), kind, file.filename, data).catch((e) => req.log.error({ err: e, jobId }, 'import job failed'));
       return reply.status(202).send({ jobId });
     }

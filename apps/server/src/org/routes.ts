@@ -90,7 +90,12 @@ export function orgRoutes(app: App, ctx: AppContext): void {
   }, async (req) => {
     const actor = actorOf(req);
     if (!can(actor.roles, 'org.read')) throw errors.forbidden();
-    const unitIds = req.query.orgUnitId !== undefined ? actor.unitIds.filter((id) => id === req.query.orgUnitId) : actor.unitIds;
+    // A selected unit stands for its whole subtree: a station's staff include its teams'.
+    let unitIds = actor.unitIds;
+    if (req.query.orgUnitId !== undefined) {
+      const picked = await db.selectFrom('org_units').select('path').where('id', '=', req.query.orgUnitId).where('id', 'in', actor.unitIds).executeTakeFirst();
+      unitIds = picked ? (await db.selectFrom('org_units').select('id').where('path', 'like', `${picked.path}%`).where('id', 'in', actor.unitIds).execute()).map((u) => u.id) : [];
+    }
     if (unitIds.length === 0) return { items: [], total: 0 };
     const base = db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id').where('users.org_unit_id', 'in', unitIds);
     const [items, total] = await Promise.all([

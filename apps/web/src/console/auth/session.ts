@@ -1,5 +1,5 @@
 // The signed-in user is the ['me'] query: null means "not signed in" and sends the console to login.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '@griddesk/shared';
 import { apiGet, apiPost, isUnauthorized } from '../../api';
 
@@ -12,6 +12,14 @@ async function fetchMe(): Promise<Me | null> {
     if (isUnauthorized(err)) return null;
     throw err;
   }
+}
+
+/**
+ * Drops what was cached under the previous session and its scope. The ['me'] query itself stays:
+ * <RequireAuth> observes it, and an observer does not follow a removed query to its replacement.
+ */
+function forgetSessionData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
 }
 
 export function useMe() {
@@ -28,8 +36,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: (credentials: Credentials) => apiPost<{ user: Me }>('/api/auth/login', credentials),
     onSuccess: ({ user }) => {
-      // Whatever was cached belonged to the previous session and its scope.
-      queryClient.removeQueries();
+      forgetSessionData(queryClient);
       queryClient.setQueryData(meKey, user);
     },
   });
@@ -41,8 +48,8 @@ export function useLogout() {
     mutationFn: () => apiPost<void>('/api/auth/logout'),
     // Signed out locally even if the server call fails: the session may already be gone.
     onSettled: () => {
-      queryClient.removeQueries();
       queryClient.setQueryData(meKey, null);
+      forgetSessionData(queryClient);
     },
   });
 }

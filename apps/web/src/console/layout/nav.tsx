@@ -1,0 +1,74 @@
+// The console's sections, one per SPEC capability, in the order the menu shows them.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileAddOutlined,
+  HistoryOutlined,
+  LineChartOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SmileOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import type { MsgKey, Translate } from '../../i18n';
+
+interface NavEntry {
+  path: string;
+  label: MsgKey;
+  icon?: ReactNode;
+  children?: NavEntry[];
+}
+
+const NAV: NavEntry[] = [
+  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
+  {
+    path: '/ledger',
+    label: 'nav.ledger',
+    icon: <DatabaseOutlined />,
+    children: [
+      { path: '/ledger/customers', label: 'nav.customers' },
+      { path: '/ledger/feeders', label: 'nav.feeders' },
+      { path: '/ledger/areas', label: 'nav.areas' },
+      { path: '/ledger/meters', label: 'nav.meters' },
+      { path: '/ledger/import', label: 'nav.importExport' },
+    ],
+  },
+  { path: '/cases', label: 'nav.cases', icon: <CustomerServiceOutlined /> },
+  { path: '/applications', label: 'nav.applications', icon: <FileAddOutlined /> },
+  { path: '/metering', label: 'nav.metering', icon: <LineChartOutlined /> },
+  { path: '/outages', label: 'nav.outages', icon: <ThunderboltOutlined /> },
+  { path: '/safety', label: 'nav.safety', icon: <SafetyCertificateOutlined /> },
+  { path: '/assessment', label: 'nav.assessment', icon: <AuditOutlined /> },
+  { path: '/quality', label: 'nav.quality', icon: <SmileOutlined /> },
+  { path: '/commitments', label: 'nav.commitments', icon: <ScheduleOutlined /> },
+  { path: '/org', label: 'nav.org', icon: <ApartmentOutlined /> },
+  { path: '/audit', label: 'nav.audit', icon: <HistoryOutlined /> },
+];
+
+export const NAV_GROUP_KEYS = NAV.filter((e) => e.children).map((e) => e.path);
+
+export function navMenuItems(t: Translate): NonNullable<MenuProps['items']> {
+  const toItem = (e: NavEntry): NonNullable<MenuProps['items']>[number] => ({
+    key: e.path,
+    icon: e.icon,
+    label: t(e.label),
+    ...(e.children ? { children: e.children.map(toItem) } : {}),
+  });
+  return NAV.map(toItem);
+}
+
+const LEAF_PATHS = NAV.flatMap((e) => (e.children ? e.children.map((c) => c.path) : [e.path]));
+
+/** The menu entry a location belongs to: the longest section path that prefixes it. */
+export function navKeyFor(pathname: string): string {
+  let best = '/';
+  for (const path of LEAF_PATHS) {
+    if ((pathname === path || pathname.startsWith(`${path}/`)) && path.length > best.length) best = path;
+  }
+  return best;
+}

@@ -1,0 +1,181 @@
+// Sections not built yet. Each page states, from the SPEC rule group, what the section will do,
+// so users and reviewers see the plan rather than an empty screen.
+import { Card, Descriptions, Tag, Typography } from 'antd';
+import { useT, type MsgKey, type Text } from '../i18n';
+import { PageHeader } from './PageHeader';
+
+interface PlannedRule extends Text {
+  id: string;
+}
+
+interface PlannedSection {
+  path: string;
+  title: MsgKey;
+  summary: Text;
+  rules: PlannedRule[];
+}
+
+export const PLANNED_SECTIONS: PlannedSection[] = [
+  {
+    path: '/cases',
+    title: 'nav.cases',
+    summary: {
+      zh: '投诉、举报、报修、咨询等服务工单的闭环管理：首问负责、限时办结、回访评价、超期预警。',
+      en: 'Closed-loop handling of complaints, reports, repairs and enquiries: first-responder ownership, deadlines, callbacks and overdue alerts.',
+    },
+    rules: [
+      { id: 'R-CASE-01', zh: '受理渠道：营业窗口、电话、意见箱、网站门户、监督员、媒体转办、领导转办、暗访。', en: 'Intake channels: counter, phone, report box, portal, supervisor, media and leadership transfers, mystery visits.' },
+      { id: 'R-CASE-02', zh: '工单类型：投诉、举报、故障报修、咨询、意见簿留言、电费疑问、校表申请、违诺投诉、业扩申请。', en: 'Case types: complaint, misconduct report, fault repair, consultation, suggestion, billing query, meter test request, commitment breach, application.' },
+      { id: 'R-CASE-03', zh: '首问负责制：首位接待人负责到底或正式转办，并回复客户；“内转外不转”。', en: 'First-responder responsibility: whoever first receives a case owns it until it is handled or formally transferred, and calls the customer back.' },
+      { id: 'R-CASE-04', zh: '闭环流转：受理→转办→派工→处理→结果→回访→办结，客户不满意可重开；每一步留痕并显示承诺时限。', en: 'Closed loop: received → accepted → assigned → in progress → result → callback → closed, reopened on dissatisfaction; every step stamped, every deadline shown.' },
+      { id: 'R-CASE-05', zh: '临期与超期预警，超期工单对班组、供电所、县公司逐级可见。', en: 'Escalation as deadlines near and pass; overdue cases visible at team, station and county level.' },
+      { id: 'R-CASE-06', zh: '回访记录客户满意度，投诉回访率纳入考核。', en: 'Callbacks record customer satisfaction; the complaint callback rate is a KPI.' },
+      { id: 'R-CASE-07', zh: '查实的投诉追究责任：经济处罚、被诉待岗、通报。', en: 'Verified complaints lead to accountability: penalties, suspension from post, public notice.' },
+      { id: 'R-CASE-08', zh: '客户凭查询卡或短信中的查询码免登录查询办理进度。', en: 'Customers track a case with the query code on a query card or in a message, without logging in.' },
+    ],
+  },
+  {
+    path: '/applications',
+    title: 'nav.applications',
+    summary: {
+      zh: '新装、增容、变更用电、临时用电的专窗受理与全流程时限跟踪。',
+      en: 'One window for new connections, capacity increases, changes of use and temporary supply, with every step timed.',
+    },
+    rules: [
+      { id: 'R-APP-01', zh: '业务类型：新装、增容、变更用电、临时用电。', en: 'Kinds: new connection, capacity increase, change of use, temporary supply.' },
+      { id: 'R-APP-02', zh: '专窗受理、分类登记、及时转办；流程：受理→现场勘查→答复供电方案→客户工程及验收→装表接电→归档（3 天内）。', en: 'One dedicated window; accept → site survey → supply plan reply → customer works and inspection → meter installation and connection → archive (within 3 days).' },
+      { id: 'R-APP-03', zh: '各环节时限按客户类别（居民、低压非居民、高压单电源、高压双电源）取自当前承诺方案。', en: 'Each step’s time limit depends on the customer class (residential, LV non-residential, HV single supply, HV dual supply) and comes from the active profile.' },
+      { id: 'R-APP-04', zh: '营业员随时掌握勘查和工程进度，客户凭查询码看到同样的进度。', en: 'The clerk always knows survey and works progress; the customer sees the same progress with the query code.' },
+      { id: 'R-APP-05', zh: '居民新装一户一表；重要负荷与非重要负荷分开（申请校验规则）。', en: 'One meter per new residential household; important and non-important loads separated (validation rules).' },
+      { id: 'R-APP-06', zh: '资料一次报送，各部门共享。', en: 'Documents submitted once are shared by every department.' },
+    ],
+  },
+  {
+    path: '/metering',
+    title: 'nav.metering',
+    summary: {
+      zh: '抄核收质量、电费计算、高低压及综合线损分析与反窃电管理。',
+      en: 'Reading and billing quality, bill computation, low-voltage, high-voltage and comprehensive line loss, and anti-theft work.',
+    },
+    rules: [
+      { id: 'R-MTR-01', zh: '按抄表段制定抄表计划，统一抄表时间。', en: 'Reading schedule per reading segment with a unified reading time.' },
+      { id: 'R-MTR-02', zh: '抄表校验：估抄、漏抄、错抄、重抄；居民与非居民实抄率。', en: 'Reading checks: estimated, missed, wrong, duplicate; actual-reading rate for residential and non-residential customers.' },
+      { id: 'R-MTR-03', zh: '按电价表计算电费，含居民阶梯电价和分时电价；统计电费差错率。', en: 'Bills computed from readings and the tariff table, including tiered and time-of-use pricing; billing error rate.' },
+      { id: 'R-MTR-04', zh: '按月（条件允许时分时段）计算台区低压线损、线路高压线损和供电所综合线损，分别对标考核。', en: 'Monthly (and per time segment where data allows) LV loss per area, HV loss per feeder and comprehensive loss per station, each against its own target.' },
+      { id: 'R-MTR-05', zh: '线损异常：负线损、超标、突变；分片管理，责任到人。', en: 'Loss anomalies: negative loss, above target, sudden change; zoned management with a responsible person per zone.' },
+      { id: 'R-MTR-06', zh: '跟踪大客户和专变用户，分析电量波动，给出排序并说明理由的窃电嫌疑名单。', en: 'Large and dedicated-transformer customers tracked, consumption swings analysed, a ranked and explained list of theft suspects.' },
+      { id: 'R-MTR-07', zh: '反窃电检查：开箱数、查获窃电户与违约用电、追补电量、电费及违约金。', en: 'Anti-theft inspections: boxes opened, theft and violations found, energy, charges and penalties recovered.' },
+      { id: 'R-MTR-08', zh: '客户自助查询电价、上次与本次示数、电量、应缴电费和业务进度。', en: 'Customer self-service query: tariff, last and current reading, consumption, amount due, application status.' },
+    ],
+  },
+  {
+    path: '/outages',
+    title: 'nav.outages',
+    summary: {
+      zh: '计划、临时和故障停电的影响范围、提前通知与供电可靠性指标。',
+      en: 'Planned, temporary and fault outages: who is affected, notices given in time, and reliability indicators.',
+    },
+    rules: [
+      { id: 'R-OUT-01', zh: '登记计划、临时、故障停电及受影响线路/台区，自动得出受影响客户；按承诺校验通知提前量，重要及双电源客户优先列出。', en: 'Planned, temporary and fault outages with the feeders and areas affected, hence the customers; notice lead time checked against the commitments; important and dual-supply customers listed first.' },
+      { id: 'R-OUT-02', zh: '通过可配置渠道（短信、邮件、门户、电话清单）发布停电通知，每次发送留痕。', en: 'Notices through configurable channels (SMS, e-mail, portal, phone list), each attempt logged.' },
+      { id: 'R-OUT-03', zh: '限电序位表版本化管理并对外公布。', en: 'Load-shedding order list, versioned and published.' },
+      { id: 'R-OUT-04', zh: '供电可靠率、户均停电时间、户均停电次数、平均故障修复时间、电压合格率；城区、农村、偏远地区抢修到达时间。', en: 'Supply reliability, average outage time and count per customer, average restoration time, voltage qualification rate; repair arrival time urban / rural / remote.' },
+    ],
+  },
+  {
+    path: '/safety',
+    title: 'nav.safety',
+    summary: {
+      zh: '两票管理、标准化作业、安全工器具和安全活动的记录与考核。',
+      en: 'Work and operation tickets, standard procedures, safety tools and safety meetings, recorded and assessed.',
+    },
+    rules: [
+      { id: 'R-SAFE-01', zh: '工作票、操作票登记与检查；两票使用率和合格率（目标 100%）。', en: 'Work and operation tickets registered and checked; usage and correctness rates (target 100%).' },
+      { id: 'R-SAFE-02', zh: '标准化作业指导书及危险点；现场监督检查：班前会、任务交底、宣读票面、签名、危险点控制、监护到位。', en: 'Standard operation procedures with hazard points; on-site checklist: pre-shift meeting, task briefing, ticket read out, signatures, hazards controlled, supervisor present.' },
+      { id: 'R-SAFE-03', zh: '安全工器具台账：保管人、存放位置、定期试验到期日及超期告警。', en: 'Safety tools register: custodian, location, periodic test due dates, overdue alarms.' },
+      { id: 'R-SAFE-04', zh: '安全例会、安全分析会、事故警示会、班前班后会纪要；反事故措施和劳动保护计划。', en: 'Minutes of safety, analysis, accident-recall and pre/post-shift meetings; anti-accident and labour-protection plans.' },
+      { id: 'R-SAFE-05', zh: '每月初进行安全考核，计入当月绩效。', en: 'Monthly safety assessment at the start of each month feeds the month’s performance score.' },
+    ],
+  },
+  {
+    path: '/assessment',
+    title: 'nav.assessment',
+    summary: {
+      zh: '按百分制标准开展自查、抽查、暗访，问题扣分、限期整改、升级处罚与年度评比。',
+      en: 'Self-checks, spot checks and mystery visits against 100-point standards; deductions, rectification, escalation and the annual evaluation.',
+    },
+    rules: [
+      { id: 'R-ASSESS-01', zh: '标准库：百分制检查表，默认为营业厅服务标准（着装、工号牌、“五净四整齐”、十五项公开、十不准等），可增加其他窗口模板。', en: 'Standards library: 100-point checklists, the service-hall standard by default (dress, badge, hall environment, the 15 disclosures, the ten prohibitions …), other windows as templates.' },
+      { id: 'R-ASSESS-02', zh: '检查类型：班组季度自查、供电所抽查、暗访、年度全面检查、监督员反映。', en: 'Inspection kinds: quarterly team self-check, station spot check, mystery visit, annual full check, supervisor report.' },
+      { id: 'R-ASSESS-03', zh: '每个问题扣分并落实到人或班组，下达限期整改通知；整改需前后对比照片并经检查人验收。', en: 'Each finding deducts points, names the person or team and opens a rectification notice; closure needs before/after photos and the inspector’s acceptance.' },
+      { id: 'R-ASSESS-04', zh: '重复问题逐级升级：首次当场纠正，二次下达违规通知，三次按考核办法处罚；外包单位逾期未整改每项 100 元。', en: 'Repeat findings escalate: corrected on the spot, then a violation notice, then the penalty; an outsourced vendor pays 100 yuan per item not rectified in time.' },
+      { id: 'R-ASSESS-05', zh: '年度评比：11 月 30 日前自评、12 月 5 日前上报、12 月复评排名；前三名须不低于 80 分且无否决事项方可表彰推荐。', en: 'Annual evaluation: self-evaluation by 30 Nov, submission by 5 Dec, December review and ranking; the top three are rewarded only with at least 80 points and no disqualifying event.' },
+      { id: 'R-ASSESS-06', zh: '员工每日 5 分制评分汇总到月，月度服务之星、窗口人员星级评定，岗位工资系数与评分挂钩。', en: 'Daily five-point staff scores summed per month, monthly service star, counter staff star rating, pay coefficient fed by the scores.' },
+      { id: 'R-ASSESS-07', zh: '处罚：每次违规 200 元累计，查实严重投诉 200–500 元，取消年度评优、待岗或调岗；罚款入账，不设小金库。', en: 'Penalties: 200 yuan per violation, 200–500 yuan for a verified serious complaint, loss of honours, suspension or removal; fines go to the books, never to a private fund.' },
+    ],
+  },
+  {
+    path: '/quality',
+    title: 'nav.quality',
+    summary: {
+      zh: '客户满意度指数（CSI）测评、年度内部评价、持续改进与品管圈。',
+      en: 'Customer satisfaction index (CSI) surveys, the annual internal evaluation, continuous improvement and quality circles.',
+    },
+    rules: [
+      { id: 'R-QUAL-01', zh: '按渠道（营业厅、电话、门户、现场）设计问卷，覆盖 CSI 各维度：形象、预期、感知质量、感知价值、满意度、抱怨、忠诚。', en: 'Questionnaires by channel (hall, phone, portal, on-site) covering the CSI dimensions: image, expectations, perceived quality, perceived value, satisfaction, complaints, loyalty.' },
+      { id: 'R-QUAL-02', zh: '各单位 CSI 由分项得分和权重计算；上级汇总 = 60% × Σ(下级 CSI × 客户数权重) + 40% × Σ(下级 CSI × 售电量权重)。', en: 'CSI per unit from item scores and weights; parent = 60% × Σ(child CSI × customer weight) + 40% × Σ(child CSI × sales weight).' },
+      { id: 'R-QUAL-03', zh: '每年 12 月底前内部评价，指标（窗口达标、供电质量、热线、业扩、抄核收、抢修到达、投诉处理等）全部由系统记录自动计算。', en: 'Annual internal evaluation by end of December; every indicator (windows, supply quality, hotline, applications, billing, repair arrival, complaints …) computed from the system’s own records.' },
+      { id: 'R-QUAL-04', zh: '评价→分析→改进→再评价：改进措施有责任人和期限；指标权重年初确定；次年 1 月 15 日前导出年度报告。', en: 'Evaluate → analyse → improve → re-evaluate: actions with owners and due dates; weights fixed at the start of the year; annual report exported by 15 January.' },
+      { id: 'R-QUAL-05', zh: '品管圈：主题、成员、原因分析、对策，以及改进前后知识与满意度得分对比和显著性检验。', en: 'Quality circles: theme, members, cause analysis, countermeasures, before/after knowledge and satisfaction scores with a significance test.' },
+    ],
+  },
+  {
+    path: '/commitments',
+    title: 'nav.commitments',
+    summary: {
+      zh: '对外公开的服务承诺时限作为可切换的方案数据维护，驱动所有工单与业务的期限计算。',
+      en: 'Published service time limits kept as switchable profiles, driving every deadline in cases and applications.',
+    },
+    rules: [
+      { id: 'R-CMT-01', zh: '承诺时限是数据：默认方案与现行公开方案并存，可切换；切换不改变已开工单的期限。', en: 'Commitments are data: the default and a current public profile ship side by side; switching never rewrites deadlines of open cases.' },
+      { id: 'R-CMT-02', zh: '按日历小时、日历日或工作日计时；工作日遵循法定节假日和调休，日历由管理员维护。', en: 'Deadlines in calendar hours, calendar days or working days; working days follow the official calendar with holidays and make-up days, maintained by an administrator.' },
+      { id: 'R-CMT-03', zh: '投诉、举报 3 天内受理转办，15 天内反馈结果；重要投诉书面或当面答复。', en: 'Complaints and reports accepted within 3 days, answered within 15 days; important complaints answered in writing or in person.' },
+      { id: 'R-CMT-04', zh: '意见箱、举报箱每个工作日下班前开启，逐件登记。', en: 'Report and complaint boxes opened every working day before close of business, each item registered.' },
+      { id: 'R-CMT-05', zh: '每件投诉都有记录、处理结论和反馈终结时间。', en: 'Every complaint has a record, a conclusion and a feedback-closed time.' },
+      { id: 'R-CMT-06', zh: '电费差错、电价疑问 7 天内将结果告知客户。', en: 'Billing errors and tariff queries answered to the customer within 7 days.' },
+      { id: 'R-CMT-07', zh: '交纳校验费后 7 天内校验电能表并告知结果。', en: 'Meter accuracy test within 7 days of the fee being paid, with the result notified.' },
+      { id: 'R-CMT-08', zh: '低压新装客户当月抄表计费，高压新装客户次月抄表计费；抄表覆盖率 100%。', en: 'New LV customers read and billed in the month of connection, HV in the next month; reading coverage 100%.' },
+      { id: 'R-CMT-09', zh: '装表接电后 3 天内完成客户档案归档。', en: 'Customer file archived within 3 days of meter installation and connection.' },
+      { id: 'R-CMT-10', zh: '城区故障抢修：下火线故障白天 4 小时、夜间 12 小时，低压设备故障 12 小时，倒杆及高压架空线路 24 小时；恶劣天气除外，城区以外最多延长 8 小时。', en: 'Urban fault repair: service drop 4 h by day and 12 h by night, LV equipment 12 h, pole down and HV overhead line 24 h; severe weather exempt; up to 8 h more outside the urban area.' },
+      { id: 'R-CMT-11', zh: '计划检修提前 7 天通知；临时检修提前 24 小时通知双电源及重要客户；紧急限电按预先公布的限电序位表执行。', en: 'Planned maintenance notified 7 days ahead; temporary maintenance 24 h ahead to dual-supply and important customers; load shedding follows the published order list.' },
+      { id: 'R-CMT-12', zh: '违诺投诉立即受理，查实后按规定赔偿并加倍处罚责任人，10 天内答复客户并书面报告纠风办。', en: 'Breach complaints accepted at once; once verified the customer is compensated, the person responsible penalised, and the result given within 10 days with a report to the conduct office.' },
+      { id: 'R-CMT-13', zh: '各类柜台业务的标准办理时长（分钟）按班组设定并计量。', en: 'Standard handling time in minutes per counter transaction, set per team and measured.' },
+      { id: 'R-CMT-14', zh: '咨询电话响铃五声内接听，每次来电登记。', en: 'Consultation calls answered within five rings, every call logged.' },
+    ],
+  },
+];
+
+export function ComingSoonPage({ section }: { section: PlannedSection }) {
+  const t = useT();
+  const first = section.rules[0]?.id;
+  const last = section.rules.at(-1)?.id;
+  return (
+    <>
+      <PageHeader
+        title={t(section.title)}
+        rules={first && last ? [first === last ? first : `${first} … ${last}`] : []}
+        extra={<Tag color="orange">{t('common.coming')}</Tag>}
+      />
+      <Card title={t('placeholder.plan')}>
+        <Typography.Paragraph>{t(section.summary)}</Typography.Paragraph>
+        <Descriptions
+          bordered
+          column={1}
+          size="small"
+          styles={{ label: { whiteSpace: 'nowrap' } }}
+          items={section.rules.map((rule) => ({ key: rule.id, label: rule.id, children: t(rule) }))}
+        />
+      </Card>
+    </>
+  );
+}
