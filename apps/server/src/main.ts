@@ -1,7 +1,7 @@
 // Boot: config → database → migrations → first-start data → app → listen.
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/connection';
-import { migrate } from './db/migrator';
+import { prepareDatabase } from './db/prepare';
 import { buildApp } from './http/app';
 import type { App } from './http/context';
 import { ensureAdmin } from './org/bootstrap';
@@ -19,7 +19,7 @@ export interface Started {
 
 export async function openAndMigrate(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
-  await migrate(database.db);
+  await prepareDatabase(database.db);
   return database;
 }
 

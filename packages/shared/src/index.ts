@@ -1,3 +1,4 @@
 export * from './org';
 export * from './ledger';
 export * from './api';
+export * from './cases';

@@ -1,5 +1,6 @@
-// Kysely table types; they mirror migrations/*.sql and are checked against them by the
-// schema test, which compares these column lists with the live catalogue.
+// Kysely table types; they mirror migrations/*.sql (one interface per table, same column names).
+import type { PolicyTables } from './schema-policy';
+import type { CaseTables } from './schema-cases';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -147,7 +148,7 @@ export interface ImportJobTable {
   finished_at: Timestamp | null;
 }
 
-export interface DB {
+export interface DB extends PolicyTables, CaseTables {
   org_units: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;
@@ -158,6 +159,7 @@ export interface DB {
   meters: MeterTable;
   supply_contracts: SupplyContractTable;
   import_jobs: ImportJobTable;
+  notifications: NotificationTable;
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>;
@@ -166,3 +168,23 @@ export type Customer = Selectable<CustomerTable>;
 export type NewCustomer = Insertable<CustomerTable>;
 export type CustomerUpdate = Updateable<CustomerTable>;
 export type { CreatedAt };
+
+export interface NotificationTable {
+  id: Generated<number>;
+  channel: 'log' | 'sms' | 'email';
+  recipient: string;
+  template: string;
+  params: unknown;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  dedupe_key: string | null;
+  entity: string | null;
+  entity_id: string | null;
+  station_id: number | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+}

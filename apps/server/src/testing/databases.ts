@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Backend, type Database } from '../db/connection';
-import { migrate } from '../db/migrator';
+import { prepareDatabase } from '../db/prepare';
 
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -16,7 +16,7 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(backend: Backend, opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const database = await openDatabase({});
-    if (opts.migrate !== false) await migrate(database.db);
+    if (opts.migrate !== false) await prepareDatabase(database.db);
     return { ...database, url: undefined, drop: () => database.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -29,7 +29,7 @@ export async function createTestDatabase(backend: Backend, opts: { migrate?: boo
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
-  if (opts.migrate !== false) await migrate(database.db);
+  if (opts.migrate !== false) await prepareDatabase(database.db);
   return {
     ...database,
     url: url.toString(),

@@ -1,0 +1,11 @@
+// Everything a database needs before use: the schema, and the data the schema alone cannot
+// carry (the builtin commitment profiles).
+import type { Kysely } from 'kysely';
+import type { DB } from './schema';
+import { migrate } from './migrator';
+import { ensureBuiltinProfiles } from '../policy/repo';
+
+export async function prepareDatabase(db: Kysely<DB>): Promise<void> {
+  await migrate(db);
+  await ensureBuiltinProfiles(db);
+}
