@@ -3,7 +3,9 @@
 import type { ApiErrorField } from '@griddesk/shared';
 
 export const ERROR_STATUS = {
-  validation_failed: 400,
+  // 422: the request was understood but a field's content is not acceptable
+  validation_failed: 422,
+  bad_request: 400,
   import_rejected: 422,
   unauthenticated: 401,
   invalid_credentials: 401,

@@ -15,6 +15,8 @@ import { registerStatic } from './static';
 import { orgRoutes } from '../org/routes';
 import { auditRoutes } from '../audit/routes';
 import { ledgerRoutes } from '../ledger/routes';
+import { caseRoutes } from '../cases/routes';
+import { portalRoutes } from '../portal/routes';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -57,6 +59,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   orgRoutes(app, ctx);
   auditRoutes(app, ctx);
   ledgerRoutes(app, ctx);
+  caseRoutes(app, ctx);
+  portalRoutes(app, ctx);
   await registerStatic(app, ctx.config.webDist);
   return app;
 }

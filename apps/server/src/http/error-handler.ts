@@ -7,7 +7,9 @@ function schemaFields(err: FastifyError): ApiErrorField[] {
   return (err.validation ?? []).map((v) => {
     const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
     const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
-    const field = [err.validationContext, path || missing].filter(Boolean).join('.') || String(err.validationContext ?? 'body');
+    const name = path || missing || '';
+    // Body fields are named plainly ('conclusion'); others keep their place ('querystring.limit').
+    const field = err.validationContext === 'body' ? name || 'body' : [err.validationContext, name].filter(Boolean).join('.');
     return {
       field,
       reason: v.message ?? 'is invalid',
@@ -23,7 +25,7 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
   }
   if (err.validation) {
     const fields = schemaFields(err);
-    void reply.status(400).send(
+    void reply.status(422).send(
       new AppError(
         'validation_failed',
         `输入有误：${fields.map((f) => `${f.field} ${f.reasonZh}`).join('；')}`,
@@ -42,9 +44,7 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
     return;
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    void reply
-      .status(400)
-      .send(new AppError('validation_failed', `请求无效：${err.message}`, `Bad request: ${err.message}`).toBody());
+    void reply.status(400).send(new AppError('bad_request', `请求无效：${err.message}`, `Bad request: ${err.message}`).toBody());
     return;
   }
   req.log.error({ err }, 'unhandled error');

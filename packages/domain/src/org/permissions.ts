@@ -10,20 +10,24 @@ export const PERMISSIONS = [
   'audit.read',
   'org.read',
   'org.write',
+  'cases.read',
+  'cases.write',
+  'breaches.manage',
+  'policy.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  station_head: ['ledger.read', 'ledger.write', 'ledger.import', 'personal.reveal', 'audit.read', 'org.read', 'org.write'],
-  team_leader: ['ledger.read', 'ledger.write', 'personal.reveal', 'org.read'],
-  clerk: ['ledger.read', 'ledger.write', 'ledger.import', 'personal.reveal', 'org.read'],
-  repair_crew: ['ledger.read', 'personal.reveal', 'org.read'],
-  safety_officer: ['ledger.read', 'org.read'],
-  inspector: ['ledger.read', 'audit.read', 'org.read'],
-  // read-mostly: sees the ledger masked, never reveals personal data
-  supervisor: ['ledger.read', 'org.read'],
-  auditor: ['ledger.read', 'audit.read', 'org.read'],
+  station_head: ['ledger.read', 'ledger.write', 'ledger.import', 'personal.reveal', 'audit.read', 'org.read', 'org.write', 'cases.read', 'cases.write', 'breaches.manage'],
+  team_leader: ['ledger.read', 'ledger.write', 'personal.reveal', 'org.read', 'cases.read', 'cases.write'],
+  clerk: ['ledger.read', 'ledger.write', 'ledger.import', 'personal.reveal', 'org.read', 'cases.read', 'cases.write'],
+  repair_crew: ['ledger.read', 'personal.reveal', 'org.read', 'cases.read', 'cases.write'],
+  safety_officer: ['ledger.read', 'org.read', 'cases.read'],
+  inspector: ['ledger.read', 'audit.read', 'org.read', 'cases.read'],
+  // read-mostly: sees the ledger and cases masked, never reveals personal data
+  supervisor: ['ledger.read', 'org.read', 'cases.read'],
+  auditor: ['ledger.read', 'audit.read', 'org.read', 'cases.read'],
 };
 
 export function can(roles: readonly Role[], permission: Permission): boolean {

@@ -1,0 +1,164 @@
+// Staff case API (R-CASE-01..07): inbox sorted by time left, detail with timeline and clocks,
+// counter registration, transitions of the closed loop, breach list.
+import { Type } from '@sinclair/typebox';
+import { can, isOpen } from '@griddesk/domain';
+import { CASE_ACTIONS, CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, FAULT_CLASSES } from '@griddesk/shared';
+import { sql } from 'kysely';
+import { AppError, errors } from '../errors';
+import { actorOf, type App, type AppContext } from '../http/context';
+import type { Actor } from '../org/actor';
+import { ClockContext, loadCaseRows, loadEvents } from './repo';
+import { isOverdue, nextDue, staffView } from './present';
+import { registerCase, transitionCase } from './service';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Instant = Type.String({ format: 'date-time' });
+
+function need(actor: Actor, p: Parameters<typeof can>[1]) {
+  if (!can(actor.roles, p)) throw errors.forbidden();
+}
+
+export function caseRoutes(app: App, ctx: AppContext): void {
+  const db = ctx.database.db;
+  const auth = { preHandler: app.authenticate };
+
+  async function view(actor: Actor, id: number) {
+    const [row] = await loadCaseRows(db, { ids: [id], stationIds: actor.stationIds });
+    if (!row) throw errors.notFound({ zh: '工单', en: 'Case' });
+    const events = (await loadEvents(db, [id])).get(id) ?? [];
+    const clock = new ClockContext(db);
+    const { profile, clocks } = await clock.clocks(row, events);
+    return staffView(row, events, profile, clocks, clock.now);
+  }
+
+  app.get('/api/cases', {
+    ...auth,
+    schema: {
+      tags: ['cases'],
+      summary: 'Case inbox: open cases sorted by time left (R-CASE-05)',
+      querystring: Type.Object({
+        status: Type.Optional(literals(CASE_STATUSES)),
+        type: Type.Optional(literals(CASE_TYPES)),
+        overdue: Type.Optional(Type.Boolean()),
+        open: Type.Optional(Type.Boolean()),
+        mine: Type.Optional(Type.Boolean()),
+        limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+        offset: Type.Integer({ minimum: 0, default: 0 }),
+      }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    need(actor, 'cases.read');
+    const f = req.query;
+    let rows = await loadCaseRows(db, { stationIds: actor.stationIds, ...(f.status ? { statuses: [f.status] } : {}) });
+    if (f.type) rows = rows.filter((r) => r.type === f.type);
+    if (f.open) rows = rows.filter((r) => isOpen(r.status));
+    if (f.mine) rows = rows.filter((r) => r.owner_id === actor.id || r.assignee_id === actor.id);
+    const events = await loadEvents(db, rows.map((r) => r.id));
+    const clock = new ClockContext(db);
+    let views = await Promise.all(rows.map(async (r) => {
+      const ev = events.get(r.id) ?? [];
+      const { profile, clocks } = await clock.clocks(r, ev);
+      return { view: staffView(r, ev, profile, clocks, clock.now), due: isOpen(r.status) ? nextDue(clocks) : null, overdue: isOverdue(r.status, clocks, clock.now) };
+    }));
+    if (f.overdue !== undefined) views = views.filter((v) => v.overdue === f.overdue);
+    // Open cases with the least time left first; then the rest, newest first.
+    views.sort((a, b) => (a.due && b.due ? a.due.getTime() - b.due.getTime() : a.due ? -1 : b.due ? 1 : 0));
+    return { items: views.slice(f.offset, f.offset + f.limit).map((v) => ({ ...v.view, events: undefined })), total: views.length };
+  });
+
+  app.get('/api/cases/:id', {
+    ...auth,
+    schema: { tags: ['cases'], summary: 'One case with its timeline and clocks', params: Type.Object({ id: Type.Integer() }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    need(actor, 'cases.read');
+    return view(actor, req.params.id);
+  });
+
+  app.post('/api/cases', {
+    ...auth,
+    schema: {
+      tags: ['cases'],
+      summary: 'Register a case at the counter; the clerk becomes the first responder (R-CASE-03)',
+      body: Type.Object({
+        channel: literals(CASE_CHANNELS),
+        type: literals(CASE_TYPES),
+        faultClass: Type.Optional(literals(FAULT_CLASSES)),
+        serviceArea: Type.Optional(literals(['urban', 'rural', 'remote'] as const)),
+        contactName: Type.String({ minLength: 1, maxLength: 100 }),
+        contactPhone: Type.Optional(Type.String({ maxLength: 20, pattern: '^\\+?[0-9][0-9 -]{3,18}[0-9]$' })),
+        contactAddress: Type.Optional(Type.String({ maxLength: 200 })),
+        accountNo: Type.Optional(Type.String({ maxLength: 32 })),
+        description: Type.String({ minLength: 1, maxLength: 4000 }),
+        receivedAt: Type.Optional(Instant),
+        feePaidAt: Type.Optional(Instant),
+        important: Type.Optional(Type.Boolean()),
+        stationId: Type.Optional(Type.Integer()),
+      }, { additionalProperties: false }),
+    },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    need(actor, 'cases.write');
+    const b = req.body;
+    const stationId = b.stationId ?? (actor.stationIds.length === 1 ? actor.stationIds[0] : undefined);
+    if (stationId === undefined || !actor.stationIds.includes(stationId)) {
+      throw new AppError('validation_failed', 'stationId：请选择本人管辖的供电所', 'stationId: choose a station within your organisation', [{ field: 'stationId', reason: 'is required and must be a station in your scope', reasonZh: '必填，且须为本人管辖的供电所' }]);
+    }
+    const { id } = await registerCase(db, actor, {
+      ...b, stationId, receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined, feePaidAt: b.feePaidAt ? new Date(b.feePaidAt) : undefined,
+    });
+    return reply.status(201).send(await view(actor, id));
+  });
+
+  app.post('/api/cases/:id/transitions', {
+    ...auth,
+    schema: {
+      tags: ['cases'],
+      summary: 'Move a case along its closed loop; 409 when the action is not allowed from its status',
+      params: Type.Object({ id: Type.Integer() }),
+      body: Type.Object({
+        action: literals(CASE_ACTIONS),
+        assigneeId: Type.Optional(Type.Integer()),
+        teamId: Type.Optional(Type.Integer()),
+        ownerId: Type.Optional(Type.Integer()),
+        reason: Type.Optional(Type.String({ maxLength: 500 })),
+        conclusion: Type.Optional(Type.String({ maxLength: 4000 })),
+        satisfaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+        comment: Type.Optional(Type.String({ maxLength: 1000 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    await transitionCase(db, actor, req.params.id, req.body);
+    return view(actor, req.params.id);
+  });
+
+  app.get('/api/breaches', {
+    ...auth,
+    schema: {
+      tags: ['cases'],
+      summary: 'Breach records (违诺) with their 10-day feedback clock (R-CMT-12)',
+      querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 20 })), caseId: Type.Optional(Type.Integer()), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    need(actor, 'cases.read');
+    let q = db.selectFrom('breaches as b').innerJoin('cases as c', 'c.id', 'b.case_id').leftJoin('users as u', 'u.id', 'b.responsible_user_id')
+      .where('b.station_id', 'in', actor.stationIds.length ? actor.stationIds : [-1]);
+    if (req.query.status) q = q.where('b.status', '=', req.query.status as 'open');
+    if (req.query.caseId) q = q.where('b.case_id', '=', req.query.caseId);
+    const [items, total] = await Promise.all([
+      q.select(['b.id', 'b.case_id', 'c.query_code', 'c.type', 'b.rule', 'b.due_at', 'b.detected_at', 'b.status', 'b.feedback_due_at', 'b.compensation_fen', 'b.penalty_fen', 'b.note', 'u.display_name as responsible'])
+        .orderBy('b.detected_at', 'desc').limit(req.query.limit).offset(req.query.offset).execute(),
+      q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      items: items.map((b) => ({
+        id: b.id, caseId: b.case_id, queryCode: b.query_code, caseType: b.type, rule: b.rule, dueAt: b.due_at.toISOString(), detectedAt: b.detected_at.toISOString(),
+        status: b.status, feedbackDueAt: b.feedback_due_at?.toISOString() ?? null, compensationFen: b.compensation_fen, penaltyFen: b.penalty_fen, note: b.note, responsible: b.responsible,
+      })),
+      total: total.n,
+    };
+  });
+}
