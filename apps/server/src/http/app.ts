@@ -17,6 +17,7 @@ import { auditRoutes } from '../audit/routes';
 import { ledgerRoutes } from '../ledger/routes';
 import { caseRoutes } from '../cases/routes';
 import { portalRoutes } from '../portal/routes';
+import { policyRoutes } from '../policy/routes';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   ledgerRoutes(app, ctx);
   caseRoutes(app, ctx);
   portalRoutes(app, ctx);
+  policyRoutes(app, ctx);
   await registerStatic(app, ctx.config.webDist);
   return app;
 }
