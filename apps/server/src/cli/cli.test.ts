@@ -47,6 +47,30 @@ describe('griddesk command line', () => {
   });
 });
 
+describe('griddesk deadline (issue 3 acceptance)', () => {
+  it.each([
+    [['--profile', 'seed', '--rule', 'complaint.feedback', '--from', '2025-09-30T10:00:00+08:00'], '2025-10-16T00:00:00+08:00'],
+    [['--profile', 'sgcc-2011', '--rule', 'application.plan_reply.residential', '--from', '2025-09-30T10:00:00+08:00'], '2025-10-12T00:00:00+08:00'],
+    [['--profile', 'seed', '--rule', 'repair.lv_drop', '--from', '2025-06-01T23:00:00+08:00', '--area', 'rural'], '2025-06-02T19:00:00+08:00'],
+    [['--profile', 'seed', '--rule', 'repair.lv_drop', '--from', '2025-06-01T10:00:00+08:00', '--pause', '2025-06-01T11:00:00+08:00/2025-06-01T12:30:00+08:00'], '2025-06-01T15:30:00+08:00'],
+  ])('%j prints %s', async (args, expected) => {
+    const r = await griddesk(['deadline', ...args], {});
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${expected}\n`);
+  });
+
+  it.each([
+    [['--profile', 'nope', '--rule', 'complaint.feedback', '--from', '2025-09-30T10:00:00+08:00'], 'unknown profile'],
+    [['--profile', 'seed', '--rule', 'nope', '--from', '2025-09-30T10:00:00+08:00'], 'unknown rule'],
+    [['--profile', 'seed', '--rule', 'complaint.feedback', '--from', '2025-09-31T10:00:00+08:00'], 'not an ISO-8601 instant'],
+    [['--profile', 'seed', '--rule', 'repair.lv_drop', '--from', '2025-06-01T10:00:00+08:00', '--area', 'moon'], '--area'],
+  ])('%j exits 2 with a message', async (args, message) => {
+    const r = await griddesk(['deadline', ...args], {});
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
+
 describe.each(BACKENDS)('generate then import on %s (acceptance of issue 2)', (backend) => {
   const dir = mkdtempSync(join(tmpdir(), 'gd-cli-'));
   let target: TestDatabase | undefined;
