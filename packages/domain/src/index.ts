@@ -11,3 +11,4 @@ export * from './commitments/deadline';
 export * from './commitments/profiles';
 export * from './cases/lifecycle';
 export * from './cases/clocks';
+export * from './cases/escalation';
