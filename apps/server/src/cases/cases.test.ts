@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../testing/databases';
-import { ADMIN_PASSWORD, STAFF_PASSWORD, createTestApp, login, type TestApp } from '../testing/app';
+import { ADMIN_PASSWORD, STAFF_PASSWORD, createTestApp, login, multipartFile, type TestApp } from '../testing/app';
 import { QUERY_CODE_ALPHABET } from './query-code';
 
 describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backend) => {
@@ -128,6 +128,25 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     expect(new Date(paused.deadlines[0].dueAt).getTime()).toBeGreaterThanOrEqual(due0 + 1000);
     expect((await act(c.id, { action: 'pause', reason: 'again' }, clerk)).statusCode).toBe(409);
     expect((await act(c.id, { action: 'resume' }, clerk)).json().status).toBe('in_progress');
+  });
+
+  it('evidence: photos and PDFs up to the limit are attached and audited; other files are refused', async () => {
+    const c = (await post('/api/cases', { channel: 'counter', type: 'complaint', contactName: '冯', description: '表箱破损' }, clerk)).json();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
+    const upload = (name: string, data: Buffer) => {
+      const body = multipartFile(name, data, 'application/octet-stream');
+      return t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/attachments`, headers: { cookie: clerk, ...body.headers }, payload: body.payload });
+    };
+    const ok = await upload('现场照片.png', png);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ contentType: 'image/png', sizeBytes: 108 });
+    const exe = await upload('photo.png', Buffer.from('MZ not really a picture'));
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().error.fields[0].field).toBe('file');
+    const list = (await get(`/api/cases/${c.id}/attachments`, clerk)).json();
+    expect(list).toEqual([expect.objectContaining({ filename: '现场照片.png', uploadedBy: '孙丽' })]);
+    const download = await get(`/api/cases/${c.id}/attachments/${list[0].id}`, clerk);
+    expect(download.rawPayload.equals(png)).toBe(true);
   });
 
   it('a case needs a session, and another station cannot see it', async () => {

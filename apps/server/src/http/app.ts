@@ -16,6 +16,7 @@ import { orgRoutes } from '../org/routes';
 import { auditRoutes } from '../audit/routes';
 import { ledgerRoutes } from '../ledger/routes';
 import { caseRoutes } from '../cases/routes';
+import { attachmentRoutes } from '../cases/attachments';
 import { portalRoutes } from '../portal/routes';
 import { policyRoutes } from '../policy/routes';
 
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   auditRoutes(app, ctx);
   ledgerRoutes(app, ctx);
   caseRoutes(app, ctx);
+  attachmentRoutes(app, ctx);
   portalRoutes(app, ctx);
   policyRoutes(app, ctx);
   await registerStatic(app, ctx.config.webDist);
