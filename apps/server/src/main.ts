@@ -9,6 +9,8 @@ import { purgeExpiredSessions } from './org/sessions';
 import { failInterruptedJobs } from './ledger/jobs';
 import { hasStations, loadDemo } from './demo/load';
 import { VERSION } from './version';
+import { startNotifications } from './notify';
+import { startCaseScanner } from './cases/scanner';
 
 export interface Started {
   app: App;
@@ -39,12 +41,17 @@ export async function start(config: Config, opts: { demo?: boolean } = {}): Prom
     console.log(`\n  griddesk: created user "admin" with password: ${generated}\n  (shown once — set GRIDDESK_ADMIN_PASSWORD to choose it)\n`);
   }
   const app = await buildApp({ database, config, version: VERSION });
+  // Background work runs from tables in the same database, so a restart loses nothing.
+  const notifications = startNotifications(db, process.env, app.log);
+  const scanner = startCaseScanner(db, { intervalMs: 60_000, log: app.log });
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     app,
     database,
     url,
     async stop() {
+      await scanner.stop();
+      await notifications.stop();
       await app.close();
       await database.close();
     },

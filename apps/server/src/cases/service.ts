@@ -10,6 +10,9 @@ import type { Actor } from '../org/actor';
 import { activeProfile } from '../policy/repo';
 import { ClockContext, loadCaseRows, loadEvents } from './repo';
 import { newQueryCode } from './query-code';
+import { notifyBreach, notifyCustomerReceived, notifyCustomerResolved } from './notices';
+import { nextDue } from './present';
+import { checkCourteous } from '@griddesk/domain/notify/phrases';
 
 export interface RegisterInput {
   channel: CaseChannel;
@@ -62,6 +65,9 @@ export async function registerCase(db: Kysely<DB>, actor: Actor | null, input: R
     await tx.insertInto('case_events').values({ case_id: row.id, action: 'register', at: receivedAt, actor_id: actor?.id ?? null, actor_name: actor?.displayName ?? '客户自助', from_status: null, to_status: 'received', detail: JSON.stringify({ channel: input.channel }) }).execute();
     await writeAudit(tx, auditActor(actor), { entity: 'case', entityId: row.id, action: 'register', after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt } });
     await syncBreaches(tx, [row.id], now);
+    const [created] = await loadCaseRows(tx, { ids: [row.id] });
+    const { clocks } = await new ClockContext(tx, now).clocks(created!, (await loadEvents(tx, [row.id])).get(row.id) ?? []);
+    await notifyCustomerReceived(tx, created!, nextDue(clocks));
     return { id: row.id, queryCode: row.query_code, created: true };
   });
 }
@@ -125,7 +131,12 @@ export async function transitionCase(db: Kysely<DB>, actor: Actor, caseId: numbe
         break;
       case 'resolve':
         if (!input.conclusion?.trim()) throw field('conclusion', 'is required to resolve (R-CMT-05: every case has a conclusion)', '办结须填写处理结论');
+        if (checkCourteous(input.conclusion).length) {
+          const found = checkCourteous(input.conclusion).join('”“');
+          throw field('conclusion', `contains a banned evasive phrase (R-PUB-03): ${found}`, `含有禁用的推诿用语“${found}”，请改用文明服务用语`);
+        }
         patch.conclusion = input.conclusion.trim();
+        await notifyCustomerResolved(tx, current, patch.conclusion as string, at);
         break;
       case 'callback':
         // R-CASE-03: the callback belongs to the first responder.
@@ -194,6 +205,7 @@ export async function syncBreaches(tx: Kysely<DB>, caseIds: number[] | 'open', n
       if (res) {
         created++;
         await writeAudit(tx, { id: null, name: 'system', orgUnitId: row.station_id }, { entity: 'breach', entityId: res.id, action: 'detect', after: { caseId: row.id, rule: c.rule, dueAt: c.dueAt } });
+        await notifyBreach(tx, row, res.id, findRule(profile, c.rule)?.label.zh ?? c.rule, feedbackDue, row.assignee_id ?? row.owner_id);
       }
     }
   }

@@ -19,6 +19,7 @@ import { caseRoutes } from '../cases/routes';
 import { attachmentRoutes } from '../cases/attachments';
 import { portalRoutes } from '../portal/routes';
 import { policyRoutes } from '../policy/routes';
+import { notifyRoutes } from '../notify/routes';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   attachmentRoutes(app, ctx);
   portalRoutes(app, ctx);
   policyRoutes(app, ctx);
+  notifyRoutes(app, ctx);
   await registerStatic(app, ctx.config.webDist);
   return app;
 }
