@@ -107,6 +107,11 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     const breaches = (await get(`/api/breaches?caseId=${c.id}`, clerk)).json();
     expect(breaches.items).toEqual([expect.objectContaining({ rule: 'complaint.accept', status: 'open', responsible: '孙丽' })]);
     expect(new Date(breaches.items[0].feedbackDueAt).getTime()).toBeGreaterThan(Date.now() + 9 * 86_400_000);
+    const breachId = breaches.items[0].id;
+    const patch = (body: object, cookie: string) => t.app.inject({ method: 'PATCH', url: `/api/breaches/${breachId}`, payload: body, headers: { cookie } });
+    expect((await patch({ status: 'verified', compensationFen: 5000 }, clerk)).statusCode).toBe(403);
+    const head = await login(t.app, 'wangjianguo', STAFF_PASSWORD);
+    expect((await patch({ status: 'verified', compensationFen: 5000 }, head)).json()).toMatchObject({ status: 'verified', compensationFen: 5000, penaltyFen: 10000 });
     const fresh = (await post('/api/cases', { channel: 'counter', type: 'complaint', contactName: '钱', description: 'x' }, clerk)).json();
     expect(overdue.items.map((x: { id: number }) => x.id)).not.toContain(fresh.id);
   });

@@ -10,6 +10,8 @@ import type { Actor } from '../org/actor';
 import { ClockContext, loadCaseRows, loadEvents } from './repo';
 import { isOverdue, nextDue, staffView } from './present';
 import { registerCase, transitionCase } from './service';
+import { auditActor, writeAudit } from '../audit/write';
+import { profileVersion } from '../policy/repo';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Instant = Type.String({ format: 'date-time' });
@@ -132,6 +134,39 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     const actor = actorOf(req);
     await transitionCase(db, actor, req.params.id, req.body);
     return view(actor, req.params.id);
+  });
+
+  // R-CMT-12: once verified the customer is compensated and the responsible person penalised
+  // (by default double the compensation, the profile's multiple); the result goes to the customer.
+  app.patch('/api/breaches/:id', {
+    ...auth,
+    schema: {
+      tags: ['cases'],
+      summary: 'Record the verification, compensation, penalty and feedback of a breach',
+      params: Type.Object({ id: Type.Integer() }),
+      body: Type.Object({
+        status: Type.Optional(literals(['open', 'verified', 'feedback_given', 'closed', 'dismissed'] as const)),
+        compensationFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+        penaltyFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+        note: Type.Optional(Type.String({ maxLength: 2000 })),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    need(actor, 'breaches.manage');
+    return db.transaction().execute(async (tx) => {
+      const before = await tx.selectFrom('breaches as b').innerJoin('cases as c', 'c.id', 'b.case_id').select(['b.id', 'b.status', 'b.compensation_fen', 'b.penalty_fen', 'b.note', 'c.profile_id', 'c.profile_version'])
+        .where('b.id', '=', req.params.id).where('b.station_id', 'in', actor.stationIds.length ? actor.stationIds : [-1]).executeTakeFirst();
+      if (!before) throw errors.notFound({ zh: '违诺记录', en: 'Breach' });
+      const b = req.body;
+      const multiple = (await profileVersion(tx, before.profile_id, before.profile_version))?.breachPenaltyMultiple ?? 2;
+      const penalty = b.penaltyFen ?? (b.compensationFen !== undefined ? Math.round(b.compensationFen * multiple) : undefined);
+      const patch = { ...(b.status ? { status: b.status } : {}), ...(b.compensationFen !== undefined ? { compensation_fen: b.compensationFen } : {}), ...(penalty !== undefined ? { penalty_fen: penalty } : {}), ...(b.note !== undefined ? { note: b.note } : {}) };
+      await tx.updateTable('breaches').set(patch).where('id', '=', before.id).execute();
+      await writeAudit(tx, auditActor(actor), { entity: 'breach', entityId: before.id, action: 'update', before: { status: before.status, compensation_fen: before.compensation_fen, penalty_fen: before.penalty_fen, note: before.note }, after: patch });
+      const after = await tx.selectFrom('breaches').select(['id', 'status', 'compensation_fen', 'penalty_fen', 'note']).where('id', '=', before.id).executeTakeFirstOrThrow();
+      return { id: after.id, status: after.status, compensationFen: after.compensation_fen, penaltyFen: after.penalty_fen, note: after.note };
+    });
   });
 
   app.get('/api/breaches', {

@@ -41,6 +41,7 @@ export const SEED_PROFILE: CommitmentProfile = {
   name: { zh: '示范供电所服务承诺（种子文件）', en: 'Seed documents’ service commitments' },
   authority: 'seed 001 (供电所标准化服务规范)',
   dayWindow: { start: '08:00', end: '20:00' },
+  breachPenaltyMultiple: 2,
   escalation: DEFAULT_ESCALATION,
   caseClocks: [
     { type: 'complaint', clocks: [{ rule: 'complaint.accept', metBy: 'accept' }, { rule: 'complaint.feedback', metBy: 'resolve' }] },
@@ -70,6 +71,7 @@ export const SGCC_2011_PROFILE: CommitmentProfile = {
   name: { zh: '国家电网公司供电服务“十项承诺”（2011 版）', en: 'State Grid service commitments (c. 2011)' },
   authority: '国家电网办〔2011〕1493号',
   dayWindow: { start: '08:00', end: '20:00' },
+  breachPenaltyMultiple: 2,
   escalation: DEFAULT_ESCALATION,
   caseClocks: [
     { type: 'complaint', clocks: [{ rule: 'complaint.contact', metBy: 'accept' }, { rule: 'complaint.reply', metBy: 'resolve' }] },

@@ -57,6 +57,8 @@ export interface CommitmentProfile {
   rules: readonly CommitmentRule[];
   caseClocks: readonly CaseClockSet[];
   escalation: readonly EscalationLevel[];
+  /** R-CMT-12: the responsible person's penalty as a multiple of the compensation (seed: double) */
+  breachPenaltyMultiple?: number;
 }
 
 export function findRule(profile: CommitmentProfile, key: string): CommitmentRule | undefined {
