@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
 import { hashPassword } from '../org/password';
 import { BACKENDS } from '../testing/databases';
 import { ADMIN_PASSWORD, STAFF_PASSWORD, createTestApp, login, type TestApp } from '../testing/app';
 import { addSecondStation } from '../testing/second-station';
 import { enqueue } from './outbox';
-import { notifyRoutes } from './routes';
 
 describe.each(BACKENDS)('R-OUT-02 GET /api/notifications on %s', (backend) => {
   let t: TestApp;
@@ -14,8 +12,6 @@ describe.each(BACKENDS)('R-OUT-02 GET /api/notifications on %s', (backend) => {
   let clerk: string;
   beforeAll(async () => {
     t = await createTestApp(backend);
-    // The app is not ready until its first request, so routes can still be added here.
-    notifyRoutes(t.app, { database: t.database, config: loadConfig({}), version: 'test' });
     const { stationId } = await addSecondStation(t.database.db, STAFF_PASSWORD);
     await t.database.db.insertInto('users').values({
       username: 'hexi_head', password_hash: await hashPassword(STAFF_PASSWORD), display_name: '河西所长', org_unit_id: stationId,
