@@ -16,6 +16,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { copyPayload, isCopyFromStdin } from './copy';
+import { begin, commit, rollback } from './transactions';
 import { typeParsers } from './types';
 
 class PgConnection implements DatabaseConnection {
@@ -51,15 +52,14 @@ class PgDriver implements Driver {
     }
     return conn;
   }
-  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const iso = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await conn.executeQuery(CompiledQuery.raw(`begin${iso}`));
+  beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return begin(conn, settings);
   }
-  async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('commit'));
+  commitTransaction(conn: DatabaseConnection): Promise<void> {
+    return commit(conn);
   }
-  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('rollback'));
+  rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+    return rollback(conn);
   }
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
     (conn as PgConnection).client.release();

@@ -15,6 +15,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { copyPayload, isCopyFromStdin } from './copy';
+import { begin, commit, rollback } from './transactions';
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
@@ -76,15 +77,14 @@ class PGliteDriver implements Driver {
     this.releases.set(holder, release);
     return holder;
   }
-  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const iso = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await conn.executeQuery(CompiledQuery.raw(`begin${iso}`));
+  beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return begin(conn, settings);
   }
-  async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('commit'));
+  commitTransaction(conn: DatabaseConnection): Promise<void> {
+    return commit(conn);
   }
-  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('rollback'));
+  rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+    return rollback(conn);
   }
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
     this.releases.get(conn)?.();
