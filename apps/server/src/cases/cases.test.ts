@@ -58,6 +58,11 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['register', 'accept', 'assign', 'start', 'resolve', 'callback', 'close']);
     expect(detail.deadlines.every((d: { metAt: string | null; breached: boolean }) => d.metAt && !d.breached)).toBe(true);
 
+    const revealed = await post(`/api/cases/${c.id}/reveal`, {}, clerk);
+    expect(revealed.json()).toEqual({ phone: '13912345678', address: '示范县城关镇东街12号' });
+    const supervisor = await login(t.app, 'xiemei', STAFF_PASSWORD);
+    expect((await post(`/api/cases/${c.id}/reveal`, {}, supervisor)).statusCode).toBe(403);
+
     const tracked = await get(`/api/portal/cases/${code}`);
     expect(tracked.statusCode).toBe(200);
     expect(tracked.json().status).toBe('closed');

@@ -78,6 +78,19 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     return view(actor, req.params.id);
   });
 
+  // R-SYS-03: the crew and the first responder need the number to call back; the reveal is audited.
+  app.post('/api/cases/:id/reveal', {
+    ...auth,
+    schema: { tags: ['cases'], summary: 'Reveal the contact’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
+  }, async (req) => {
+    const actor = actorOf(req);
+    need(actor, 'personal.reveal');
+    const [row] = await loadCaseRows(db, { ids: [req.params.id], stationIds: actor.stationIds });
+    if (!row) throw errors.notFound({ zh: '工单', en: 'Case' });
+    await writeAudit(db, auditActor(actor), { entity: 'case', entityId: row.id, action: 'reveal_personal_data', after: { fields: ['contact_phone', 'contact_address'] } });
+    return { phone: row.contact_phone, address: row.contact_address };
+  });
+
   app.post('/api/cases', {
     ...auth,
     schema: {
