@@ -46,8 +46,10 @@ async function readErrorBody(res: Response): Promise<ApiErrorBody | null> {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   const init: RequestInit = { method, credentials: 'same-origin', headers };
   if (body instanceof FormData) {
     init.body = body;
@@ -66,8 +68,16 @@ export function apiGet<T>(path: string, params?: QueryParams): Promise<T> {
   return request<T>('GET', withQuery(path, params));
 }
 
-export function apiPost<T>(path: string, body?: unknown): Promise<T> {
-  return request<T>('POST', path, body);
+export function apiPost<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+  return request<T>('POST', path, body, headers);
+}
+
+export function apiPut<T>(path: string, body?: unknown): Promise<T> {
+  return request<T>('PUT', path, body);
+}
+
+export function apiDelete<T = void>(path: string): Promise<T> {
+  return request<T>('DELETE', path);
 }
 
 /** The message to show a person, in their language (the server sends both). */

@@ -1,5 +1,5 @@
 // Stations work in Beijing time whatever the browser's zone is; numbers use Chinese grouping in both languages.
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
@@ -33,4 +33,20 @@ export function stationDayRange(firstDay: string, lastDay: string): { from: stri
     from: dayjs.tz(firstDay, STATION_TZ).toISOString(),
     to: dayjs.tz(lastDay, STATION_TZ).add(1, 'day').toISOString(),
   };
+}
+
+/** Money is kept in integer fen; people read yuan with two decimals. */
+export function formatYuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** A wall-clock time picked on screen means Beijing time whatever the browser's zone: sent as ISO with +08:00. */
+export function shanghaiInstant(picked: Dayjs): string {
+  return dayjs.tz(picked.format('YYYY-MM-DDTHH:mm:ss'), STATION_TZ).format();
+}
+
+/** Now as a Beijing wall-clock value, for pickers' defaults and limits. */
+export function stationNow(): Dayjs {
+  return dayjs(dayjs().tz(STATION_TZ).format('YYYY-MM-DDTHH:mm:ss'));
 }

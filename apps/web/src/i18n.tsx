@@ -1,6 +1,9 @@
 // Chinese first, English second (R-SYS-01). One dictionary for UI strings; longer texts that
 // belong to one page (rule summaries, shared enum labels) are passed to `t` as {zh, en} objects.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { casesMessages } from './messages/cases';
+import { policyMessages } from './messages/policy';
+import { portalCaseMessages } from './messages/portal';
 
 export type Lang = 'zh' | 'en';
 export interface Text {
@@ -191,6 +194,11 @@ const messages = {
   'portal.commitmentsHint': { zh: '我们公开承诺的服务内容与办理时限', en: 'The services we promise and the time limits we keep' },
   'portal.outages': { zh: '停电公告', en: 'Outage notices' },
   'portal.outagesHint': { zh: '计划检修与临时停电的时间和范围', en: 'When and where planned and temporary outages take place' },
+
+  // Larger sections keep their texts in their own files.
+  ...casesMessages,
+  ...policyMessages,
+  ...portalCaseMessages,
 } satisfies Record<string, Text>;
 
 export type MsgKey = keyof typeof messages;

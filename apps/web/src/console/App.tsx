@@ -1,5 +1,10 @@
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { AuditPage } from './audit/AuditPage';
+import { BreachesPage } from './cases/BreachesPage';
+import { CaseDetailPage } from './cases/CaseDetailPage';
+import { CaseRegisterPage } from './cases/CaseRegisterPage';
+import { CasesInboxPage } from './cases/CasesInboxPage';
+import { OverdueBoardPage } from './cases/OverdueBoardPage';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { DashboardPage } from './dashboard/DashboardPage';
@@ -12,6 +17,10 @@ import { MetersPage } from './ledger/MetersPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OrgPage } from './org/OrgPage';
 import { ComingSoonPage, PLANNED_SECTIONS } from './placeholders';
+import { CalendarPage } from './policy/CalendarPage';
+import { DeadlineCalculatorPage } from './policy/DeadlineCalculatorPage';
+import { ProfilePage } from './policy/ProfilePage';
+import { ProfilesPage } from './policy/ProfilesPage';
 
 export function ConsoleApp() {
   return (
@@ -30,6 +39,16 @@ export function ConsoleApp() {
         <Route path="ledger/areas" element={<AreasPage />} />
         <Route path="ledger/meters" element={<MetersPage />} />
         <Route path="ledger/import" element={<ImportExportPage />} />
+        <Route path="cases" element={<CasesInboxPage />} />
+        <Route path="cases/new" element={<CaseRegisterPage />} />
+        <Route path="cases/overdue" element={<OverdueBoardPage />} />
+        <Route path="cases/breaches" element={<BreachesPage />} />
+        <Route path="cases/:id" element={<CaseDetailPage />} />
+        <Route path="commitments" element={<Navigate to="/commitments/profiles" replace />} />
+        <Route path="commitments/profiles" element={<ProfilesPage />} />
+        <Route path="commitments/profiles/:id/:version" element={<ProfilePage />} />
+        <Route path="commitments/calendar" element={<CalendarPage />} />
+        <Route path="commitments/deadline" element={<DeadlineCalculatorPage />} />
         {PLANNED_SECTIONS.map((section) => (
           <Route key={section.path} path={section.path} element={<ComingSoonPage section={section} />} />
         ))}

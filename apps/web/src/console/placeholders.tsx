@@ -17,24 +17,6 @@ interface PlannedSection {
 
 export const PLANNED_SECTIONS: PlannedSection[] = [
   {
-    path: '/cases',
-    title: 'nav.cases',
-    summary: {
-      zh: '投诉、举报、报修、咨询等服务工单的闭环管理：首问负责、限时办结、回访评价、超期预警。',
-      en: 'Closed-loop handling of complaints, reports, repairs and enquiries: first-responder ownership, deadlines, callbacks and overdue alerts.',
-    },
-    rules: [
-      { id: 'R-CASE-01', zh: '受理渠道：营业窗口、电话、意见箱、网站门户、监督员、媒体转办、领导转办、暗访。', en: 'Intake channels: counter, phone, report box, portal, supervisor, media and leadership transfers, mystery visits.' },
-      { id: 'R-CASE-02', zh: '工单类型：投诉、举报、故障报修、咨询、意见簿留言、电费疑问、校表申请、违诺投诉、业扩申请。', en: 'Case types: complaint, misconduct report, fault repair, consultation, suggestion, billing query, meter test request, commitment breach, application.' },
-      { id: 'R-CASE-03', zh: '首问负责制：首位接待人负责到底或正式转办，并回复客户；“内转外不转”。', en: 'First-responder responsibility: whoever first receives a case owns it until it is handled or formally transferred, and calls the customer back.' },
-      { id: 'R-CASE-04', zh: '闭环流转：受理→转办→派工→处理→结果→回访→办结，客户不满意可重开；每一步留痕并显示承诺时限。', en: 'Closed loop: received → accepted → assigned → in progress → result → callback → closed, reopened on dissatisfaction; every step stamped, every deadline shown.' },
-      { id: 'R-CASE-05', zh: '临期与超期预警，超期工单对班组、供电所、县公司逐级可见。', en: 'Escalation as deadlines near and pass; overdue cases visible at team, station and county level.' },
-      { id: 'R-CASE-06', zh: '回访记录客户满意度，投诉回访率纳入考核。', en: 'Callbacks record customer satisfaction; the complaint callback rate is a KPI.' },
-      { id: 'R-CASE-07', zh: '查实的投诉追究责任：经济处罚、被诉待岗、通报。', en: 'Verified complaints lead to accountability: penalties, suspension from post, public notice.' },
-      { id: 'R-CASE-08', zh: '客户凭查询卡或短信中的查询码免登录查询办理进度。', en: 'Customers track a case with the query code on a query card or in a message, without logging in.' },
-    ],
-  },
-  {
     path: '/applications',
     title: 'nav.applications',
     summary: {
@@ -127,30 +109,6 @@ export const PLANNED_SECTIONS: PlannedSection[] = [
       { id: 'R-QUAL-03', zh: '每年 12 月底前内部评价，指标（窗口达标、供电质量、热线、业扩、抄核收、抢修到达、投诉处理等）全部由系统记录自动计算。', en: 'Annual internal evaluation by end of December; every indicator (windows, supply quality, hotline, applications, billing, repair arrival, complaints …) computed from the system’s own records.' },
       { id: 'R-QUAL-04', zh: '评价→分析→改进→再评价：改进措施有责任人和期限；指标权重年初确定；次年 1 月 15 日前导出年度报告。', en: 'Evaluate → analyse → improve → re-evaluate: actions with owners and due dates; weights fixed at the start of the year; annual report exported by 15 January.' },
       { id: 'R-QUAL-05', zh: '品管圈：主题、成员、原因分析、对策，以及改进前后知识与满意度得分对比和显著性检验。', en: 'Quality circles: theme, members, cause analysis, countermeasures, before/after knowledge and satisfaction scores with a significance test.' },
-    ],
-  },
-  {
-    path: '/commitments',
-    title: 'nav.commitments',
-    summary: {
-      zh: '对外公开的服务承诺时限作为可切换的方案数据维护，驱动所有工单与业务的期限计算。',
-      en: 'Published service time limits kept as switchable profiles, driving every deadline in cases and applications.',
-    },
-    rules: [
-      { id: 'R-CMT-01', zh: '承诺时限是数据：默认方案与现行公开方案并存，可切换；切换不改变已开工单的期限。', en: 'Commitments are data: the default and a current public profile ship side by side; switching never rewrites deadlines of open cases.' },
-      { id: 'R-CMT-02', zh: '按日历小时、日历日或工作日计时；工作日遵循法定节假日和调休，日历由管理员维护。', en: 'Deadlines in calendar hours, calendar days or working days; working days follow the official calendar with holidays and make-up days, maintained by an administrator.' },
-      { id: 'R-CMT-03', zh: '投诉、举报 3 天内受理转办，15 天内反馈结果；重要投诉书面或当面答复。', en: 'Complaints and reports accepted within 3 days, answered within 15 days; important complaints answered in writing or in person.' },
-      { id: 'R-CMT-04', zh: '意见箱、举报箱每个工作日下班前开启，逐件登记。', en: 'Report and complaint boxes opened every working day before close of business, each item registered.' },
-      { id: 'R-CMT-05', zh: '每件投诉都有记录、处理结论和反馈终结时间。', en: 'Every complaint has a record, a conclusion and a feedback-closed time.' },
-      { id: 'R-CMT-06', zh: '电费差错、电价疑问 7 天内将结果告知客户。', en: 'Billing errors and tariff queries answered to the customer within 7 days.' },
-      { id: 'R-CMT-07', zh: '交纳校验费后 7 天内校验电能表并告知结果。', en: 'Meter accuracy test within 7 days of the fee being paid, with the result notified.' },
-      { id: 'R-CMT-08', zh: '低压新装客户当月抄表计费，高压新装客户次月抄表计费；抄表覆盖率 100%。', en: 'New LV customers read and billed in the month of connection, HV in the next month; reading coverage 100%.' },
-      { id: 'R-CMT-09', zh: '装表接电后 3 天内完成客户档案归档。', en: 'Customer file archived within 3 days of meter installation and connection.' },
-      { id: 'R-CMT-10', zh: '城区故障抢修：下火线故障白天 4 小时、夜间 12 小时，低压设备故障 12 小时，倒杆及高压架空线路 24 小时；恶劣天气除外，城区以外最多延长 8 小时。', en: 'Urban fault repair: service drop 4 h by day and 12 h by night, LV equipment 12 h, pole down and HV overhead line 24 h; severe weather exempt; up to 8 h more outside the urban area.' },
-      { id: 'R-CMT-11', zh: '计划检修提前 7 天通知；临时检修提前 24 小时通知双电源及重要客户；紧急限电按预先公布的限电序位表执行。', en: 'Planned maintenance notified 7 days ahead; temporary maintenance 24 h ahead to dual-supply and important customers; load shedding follows the published order list.' },
-      { id: 'R-CMT-12', zh: '违诺投诉立即受理，查实后按规定赔偿并加倍处罚责任人，10 天内答复客户并书面报告纠风办。', en: 'Breach complaints accepted at once; once verified the customer is compensated, the person responsible penalised, and the result given within 10 days with a report to the conduct office.' },
-      { id: 'R-CMT-13', zh: '各类柜台业务的标准办理时长（分钟）按班组设定并计量。', en: 'Standard handling time in minutes per counter transaction, set per team and measured.' },
-      { id: 'R-CMT-14', zh: '咨询电话响铃五声内接听，每次来电登记。', en: 'Consultation calls answered within five rings, every call logged.' },
     ],
   },
 ];

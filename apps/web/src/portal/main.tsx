@@ -2,10 +2,17 @@ import { QueryClient } from '@tanstack/react-query';
 import { Grid } from 'antd';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
 import { AppProviders } from '../providers';
-import { StationPage } from './StationPage';
+import { PortalApp } from './PortalApp';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { refetchOnWindowFocus: false },
+    // A submission is retried only by the visitor, with the same idempotency key.
+    mutations: { retry: false },
+  },
+});
 
 function PortalRoot() {
   const screens = Grid.useBreakpoint();
@@ -13,7 +20,9 @@ function PortalRoot() {
   const fontSize = screens.xxl ? 20 : screens.xl ? 18 : 16;
   return (
     <AppProviders queryClient={queryClient} theme={{ token: { fontSize } }}>
-      <StationPage />
+      <BrowserRouter basename="/portal">
+        <PortalApp />
+      </BrowserRouter>
     </AppProviders>
   );
 }

@@ -24,29 +24,32 @@ export function ConsoleLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+        // The menu scrolls inside a sider as tall as the window, so the collapse trigger never covers it.
+        style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, height: '100vh', alignSelf: 'flex-start' }}
       >
-        <Flex align="center" gap={8} style={{ height: 64, paddingInline: collapsed ? 0 : 20, justifyContent: collapsed ? 'center' : 'flex-start' }}>
-          <ThunderboltFilled style={{ color: BRAND_COLOR, fontSize: 22 }} />
-          {!collapsed && (
-            <Flex vertical>
-              <Typography.Text strong style={{ fontSize: 16, lineHeight: 1.2 }}>
-                griddesk
-              </Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('app.short')}
-              </Typography.Text>
-            </Flex>
-          )}
-        </Flex>
-        <Menu
-          mode="inline"
-          items={items}
-          selectedKeys={[navKeyFor(pathname)]}
-          defaultOpenKeys={NAV_GROUP_KEYS}
-          onClick={({ key }) => navigate(key)}
-          style={{ borderInlineEnd: 0 }}
-        />
+        <div style={{ height: '100%', overflowY: 'auto' }}>
+          <Flex align="center" gap={8} style={{ height: 64, paddingInline: collapsed ? 0 : 20, justifyContent: collapsed ? 'center' : 'flex-start' }}>
+            <ThunderboltFilled style={{ color: BRAND_COLOR, fontSize: 22 }} />
+            {!collapsed && (
+              <Flex vertical>
+                <Typography.Text strong style={{ fontSize: 16, lineHeight: 1.2 }}>
+                  griddesk
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('app.short')}
+                </Typography.Text>
+              </Flex>
+            )}
+          </Flex>
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={[navKeyFor(pathname)]}
+            defaultOpenKeys={NAV_GROUP_KEYS}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 0 }}
+          />
+        </div>
       </Layout.Sider>
       <Layout>
         <Layout.Header

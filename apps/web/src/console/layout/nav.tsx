@@ -18,6 +18,7 @@ import type { ReactNode } from 'react';
 import type { MsgKey, Translate } from '../../i18n';
 
 interface NavEntry {
+  /** a route for a leaf; for a group only its menu key (a group opens, it does not navigate) */
   path: string;
   label: MsgKey;
   icon?: ReactNode;
@@ -38,14 +39,33 @@ const NAV: NavEntry[] = [
       { path: '/ledger/import', label: 'nav.importExport' },
     ],
   },
-  { path: '/cases', label: 'nav.cases', icon: <CustomerServiceOutlined /> },
+  {
+    path: 'group:cases',
+    label: 'nav.cases',
+    icon: <CustomerServiceOutlined />,
+    children: [
+      { path: '/cases', label: 'nav.caseList' },
+      { path: '/cases/new', label: 'nav.caseNew' },
+      { path: '/cases/overdue', label: 'nav.caseOverdue' },
+      { path: '/cases/breaches', label: 'nav.caseBreaches' },
+    ],
+  },
   { path: '/applications', label: 'nav.applications', icon: <FileAddOutlined /> },
   { path: '/metering', label: 'nav.metering', icon: <LineChartOutlined /> },
   { path: '/outages', label: 'nav.outages', icon: <ThunderboltOutlined /> },
   { path: '/safety', label: 'nav.safety', icon: <SafetyCertificateOutlined /> },
   { path: '/assessment', label: 'nav.assessment', icon: <AuditOutlined /> },
   { path: '/quality', label: 'nav.quality', icon: <SmileOutlined /> },
-  { path: '/commitments', label: 'nav.commitments', icon: <ScheduleOutlined /> },
+  {
+    path: 'group:commitments',
+    label: 'nav.commitments',
+    icon: <ScheduleOutlined />,
+    children: [
+      { path: '/commitments/profiles', label: 'nav.profiles' },
+      { path: '/commitments/calendar', label: 'nav.calendar' },
+      { path: '/commitments/deadline', label: 'nav.deadline' },
+    ],
+  },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined /> },
   { path: '/audit', label: 'nav.audit', icon: <HistoryOutlined /> },
 ];
