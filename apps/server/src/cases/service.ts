@@ -2,7 +2,7 @@
 // Each command checks access first, runs in one transaction and writes its audit row there.
 import { sql, type Kysely } from 'kysely';
 import { can, dueAt, findRule, nextStatus } from '@griddesk/domain';
-import type { CaseAction, CaseChannel, CaseType, FaultClass } from '@griddesk/shared';
+import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, type CaseAction, type CaseChannel, type CaseType, type FaultClass } from '@griddesk/shared';
 import type { DB } from '../db/schema';
 import { AppError, errors } from '../errors';
 import { auditActor, writeAudit } from '../audit/write';
@@ -92,7 +92,9 @@ export async function transitionCase(db: Kysely<DB>, actor: Actor, caseId: numbe
     if (!current) throw errors.notFound({ zh: '工单', en: 'Case' });
     const to = nextStatus(current.status, input.action);
     if (!to) {
-      throw new AppError('conflict', `当前状态“${current.status}”下不能执行“${input.action}”`, `Action "${input.action}" is not allowed while the case is ${current.status}`, [
+      const st = CASE_STATUS_LABELS[current.status];
+      const ac = CASE_ACTION_LABELS[input.action];
+      throw new AppError('conflict', `工单当前为“${st.zh}”，不能执行“${ac.zh}”`, `A case that is ${st.en.toLowerCase()} cannot be given "${ac.en}"`, [
         { field: 'action', value: input.action, reason: `not allowed from status ${current.status}`, reasonZh: `当前状态 ${current.status} 不允许此操作` },
       ]);
     }

@@ -13,6 +13,8 @@ export interface Actor {
   orgUnitId: number;
   /** org units the user administers (their own subtree) */
   unitIds: number[];
+  /** org units the user works with: for a team member, the whole station (to assign, transfer) */
+  workUnitIds: number[];
   /** stations whose ledger and cases the user works on */
   stationIds: number[];
 }
@@ -39,6 +41,7 @@ export async function actorFor(
     roles: user.roles as Role[],
     orgUnitId: user.org_unit_id,
     unitIds: unitsInScope(home, units),
+    workUnitIds: unitsInScope(dataScopeRoot(home, units), units),
     stationIds: stationsInScope(dataScopeRoot(home, units), units),
   };
 }

@@ -61,13 +61,16 @@ describe.each(BACKENDS)('sign-in and sessions on %s', (backend) => {
     expect((await t.app.inject({ url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
-  it('R-ORG-01 a team member sees only their team in the org tree, the county admin sees all', async () => {
+  it('R-ORG-01 a team member works within their station (to assign and transfer cases), the county admin sees all', async () => {
     const admin = await login(t.app, 'admin', ADMIN_PASSWORD);
     const clerk = await login(t.app, 'sunli', STAFF_PASSWORD);
     const all = (await t.app.inject({ url: '/api/org/units', headers: { cookie: admin } })).json();
     const mine = (await t.app.inject({ url: '/api/org/units', headers: { cookie: clerk } })).json();
     expect(all.map((u: { kind: string }) => u.kind).sort()).toEqual(['county', 'station', 'team', 'team', 'team']);
-    expect(mine).toEqual([expect.objectContaining({ name: '客户服务班', kind: 'team' })]);
+    expect(mine.map((u: { kind: string }) => u.kind).sort()).toEqual(['station', 'team', 'team', 'team']);
+    const colleagues = (await t.app.inject({ url: '/api/org/users?limit=100', headers: { cookie: clerk } })).json();
+    expect(colleagues.items.map((u: { username: string }) => u.username)).toContain('xujun');
+    expect(colleagues.items.map((u: { username: string }) => u.username)).not.toContain('admin');
   });
 
   it('R-ORG-03 the public portal lists on-duty staff with name, post and badge number, without login', async () => {

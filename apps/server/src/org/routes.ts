@@ -70,13 +70,13 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     preHandler: app.authenticate,
     schema: {
       tags: ['org'],
-      summary: 'Org units in the caller’s subtree (county → station → team)',
+      summary: 'Org units the caller works with: their subtree, for a team member their station (county → station → team)',
       response: { 200: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String(), teamKind: Type.Union([Type.String(), Type.Null()]), parentId: Type.Union([Type.Integer(), Type.Null()]) })) },
     },
   }, async (req) => {
     const actor = actorOf(req);
     if (!can(actor.roles, 'org.read')) throw errors.forbidden();
-    const rows = await db.selectFrom('org_units').selectAll().where('id', 'in', actor.unitIds).orderBy('path').execute();
+    const rows = await db.selectFrom('org_units').selectAll().where('id', 'in', actor.workUnitIds).orderBy('path').execute();
     return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, teamKind: u.team_kind, parentId: u.parent_id }));
   });
 
@@ -84,17 +84,17 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     preHandler: app.authenticate,
     schema: {
       tags: ['org'],
-      summary: 'Staff in the caller’s subtree',
+      summary: 'Staff of the units the caller works with',
       querystring: Type.Object({ orgUnitId: Type.Optional(Type.Integer()), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
     },
   }, async (req) => {
     const actor = actorOf(req);
     if (!can(actor.roles, 'org.read')) throw errors.forbidden();
     // A selected unit stands for its whole subtree: a station's staff include its teams'.
-    let unitIds = actor.unitIds;
+    let unitIds = actor.workUnitIds;
     if (req.query.orgUnitId !== undefined) {
-      const picked = await db.selectFrom('org_units').select('path').where('id', '=', req.query.orgUnitId).where('id', 'in', actor.unitIds).executeTakeFirst();
-      unitIds = picked ? (await db.selectFrom('org_units').select('id').where('path', 'like', `${picked.path}%`).where('id', 'in', actor.unitIds).execute()).map((u) => u.id) : [];
+      const picked = await db.selectFrom('org_units').select('path').where('id', '=', req.query.orgUnitId).where('id', 'in', actor.workUnitIds).executeTakeFirst();
+      unitIds = picked ? (await db.selectFrom('org_units').select('id').where('path', 'like', `${picked.path}%`).where('id', 'in', actor.workUnitIds).execute()).map((u) => u.id) : [];
     }
     if (unitIds.length === 0) return { items: [], total: 0 };
     const base = db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id').where('users.org_unit_id', 'in', unitIds);
