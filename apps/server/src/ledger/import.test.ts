@@ -137,6 +137,15 @@ describe.each(BACKENDS)('R-LED-03 all-or-nothing ledger import on %s', (backend)
     expect(summary.areas).toBe(1 + 6);
   });
 
+  it('two overlapping imports at once both land and count correctly', async () => {
+    const a = [HEADER, row('5500000701'), row('5500000702'), row('5500000703')].join('\n');
+    const b = [HEADER, row('5500000702'), row('5500000703'), row('5500000704')].join('\n');
+    const [ra, rb] = await Promise.all([upload('customers', 'a.csv', a), upload('customers', 'b.csv', b)]);
+    expect([ra.statusCode, rb.statusCode]).toEqual([200, 200]);
+    expect(ra.json().inserted + rb.json().inserted).toBe(4);
+    expect(ra.json().updated + rb.json().updated).toBe(0);
+  });
+
   it('the import endpoint needs the import permission', async () => {
     const supervisor = await login(t.app, 'xiemei', STAFF_PASSWORD);
     expect((await upload('customers', 'c.csv', `${HEADER}\n${row('5500000901')}`, supervisor)).statusCode).toBe(403);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
-import { LEDGER_COLUMNS, type ApiErrorField, type LedgerKind } from '@griddesk/shared';
+import { LEDGER_COLUMNS, LEDGER_KINDS, type ApiErrorField, type LedgerKind } from '@griddesk/shared';
 import { reasons, type Raw } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { copyCsv } from '../db/copy';
@@ -16,6 +16,7 @@ import { loadRefs } from './refs';
 import { IMPORT_KINDS, stageLine } from './import-kinds';
 
 export const MAX_LISTED_ERRORS = 1000;
+const IMPORT_LOCK = 4_770_222;
 const PROGRESS_EVERY = 5000;
 
 export type ImportPhase = 'parsing' | 'validating' | 'writing' | 'done';
@@ -138,6 +139,9 @@ async function merge(
   const key = spec.keyColumn;
   const t = sql.table(spec.table);
   const stageDefs = cols.map((c, i) => `${c} ${spec.types[i]}`).join(', ');
+  // One import of a kind at a time: two overlapping files would otherwise both count their keys
+  // as new and misreport what they changed.
+  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, ${LEDGER_KINDS.indexOf(kind)})`.execute(tx);
   await sql.raw(`create temp table gd_stage (line integer, ${stageDefs}) on commit drop`).execute(tx);
   await copyCsv(tx, 'gd_stage', ['line', ...cols], payload);
   for (const [placeholder, real] of newStations) {
@@ -170,14 +174,20 @@ async function merge(
     select count(*) as n from gd_stage s join ${t} t on t.${sql.ref(key)} = s.${sql.ref(key)}`.execute(tx);
 
   const list = sql.join(cols.map((c) => sql.ref(c)));
-  const sets = sql.join(cols.filter((c) => c !== key).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
-  await sql`
-    insert into ${t} (${list}) select ${list} from gd_stage order by line
-    on conflict (${sql.ref(key)}) do update set ${sets}, updated_at = now()
-    where (${sql.join(cols.map((c) => sql`${t}.${sql.ref(c)}`))}) is distinct from (${sql.join(cols.map((c) => sql`excluded.${sql.ref(c)}`))})`.execute(tx);
+  const existingCount = existing.rows[0]?.n ?? 0;
+  if (existingCount === 0) {
+    // Only new keys (the usual first load): a plain insert, without the cost of conflict handling.
+    await sql`insert into ${t} (${list}) select ${list} from gd_stage`.execute(tx);
+  } else {
+    const sets = sql.join(cols.filter((c) => c !== key).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
+    await sql`
+      insert into ${t} (${list}) select ${list} from gd_stage
+      on conflict (${sql.ref(key)}) do update set ${sets}, updated_at = now()
+      where (${sql.join(cols.map((c) => sql`${t}.${sql.ref(c)}`))}) is distinct from (${sql.join(cols.map((c) => sql`excluded.${sql.ref(c)}`))})`.execute(tx);
+  }
 
   const updated = Number(changed.numAffectedRows ?? 0n);
-  const inserted = file.rows - (existing.rows[0]?.n ?? 0);
+  const inserted = file.rows - existingCount;
   await writeAudit(tx, actor.audit, {
     entity: 'ledger_import',
     entityId: kind,
