@@ -14,8 +14,7 @@ import {
   type Pause,
   type ServiceArea,
 } from '@griddesk/domain';
-import { parse } from './args';
-import { UsageError } from './main';
+import { parse, UsageError } from './args';
 
 const USAGE = 'griddesk deadline --profile <id> --rule <key> --from <ISO-8601 instant> [--area urban|rural|remote] [--pause <ISO>/<ISO> …] [--db]';
 

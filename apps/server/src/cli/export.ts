@@ -4,8 +4,7 @@ import { LEDGER_KINDS, type LedgerKind } from '@griddesk/shared';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
 import { exportCsv, exportXlsx } from '../ledger/export';
-import { parse } from './args';
-import { UsageError } from './main';
+import { parse, UsageError } from './args';
 
 const USAGE = `griddesk export ${LEDGER_KINDS.join('|')} [--format csv|xlsx] [--out FILE]`;
 

@@ -1,6 +1,5 @@
 import { generateLedger, writeLedgerCsv } from '../demo/generator';
-import { parse, positiveInt } from './args';
-import { UsageError } from './main';
+import { parse, positiveInt, UsageError } from './args';
 
 const USAGE = 'griddesk generate --customers N --areas M [--feeders F] --seed S --out DIR';
 

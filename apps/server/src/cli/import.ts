@@ -7,7 +7,7 @@ import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
 import { importLedger } from '../ledger/import';
 import { ensureRootCounty } from '../org/bootstrap';
-import { UsageError } from './main';
+import { UsageError } from './args';
 
 const USAGE = `griddesk import ${LEDGER_KINDS.join('|')} FILE`;
 

@@ -1,5 +1,6 @@
 // The `griddesk` command. Each subcommand lives in its own module; this file only dispatches.
 import { ConfigError } from '../config';
+import { UsageError } from './args';
 
 const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
   start: { summary: 'start the server (migrates; loads the demo into an empty database)', run: async (a) => (await import('./start')).run(a) },
@@ -38,4 +39,3 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-export class UsageError extends Error {}
