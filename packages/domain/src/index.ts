@@ -12,3 +12,5 @@ export * from './commitments/profiles';
 export * from './cases/lifecycle';
 export * from './cases/clocks';
 export * from './cases/escalation';
+export * from './metering/readings';
+export * from './metering/line-loss';

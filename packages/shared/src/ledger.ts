@@ -58,3 +58,21 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, { zh: string; en: string }> 
   customers: { zh: '客户', en: 'Customers' },
   meters: { zh: '计量点', en: 'Meters' },
 };
+
+/** Files the import pipeline takes: the four ledgers and meter readings (R-MTR-01). */
+export const IMPORT_FILE_KINDS = [...LEDGER_KINDS, 'readings'] as const;
+export type ImportFileKind = (typeof IMPORT_FILE_KINDS)[number];
+
+export const READING_METHODS = ['actual', 'estimated'] as const;
+export type ReadingMethod = (typeof READING_METHODS)[number];
+
+export const IMPORT_COLUMNS: Record<ImportFileKind, readonly ColumnDef[]> = {
+  ...LEDGER_COLUMNS,
+  readings: [
+    { key: 'meter_no', zh: '表号', en: 'Meter no.', required: true },
+    { key: 'period', zh: '抄表月份', en: 'Period (YYYY-MM)', required: true },
+    { key: 'reading', zh: '示数', en: 'Register reading', required: true },
+    { key: 'read_at', zh: '抄表时间', en: 'Read at', required: false },
+    { key: 'method', zh: '抄表方式', en: 'Method', required: true },
+  ],
+};

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../testing/databases';
 import { openDatabase } from '../db/connection';
+import { lineLossFixture } from '../testing/line-loss-fixture';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/griddesk.js', import.meta.url).pathname;
@@ -105,6 +106,31 @@ describe.each(BACKENDS)('generate then import on %s (acceptance of issue 2)', (b
     } finally {
       if (!target) await database.close();
     }
+  });
+
+  it('issue 4: readings import, line loss by level and reading flags from the command line', async () => {
+    const fx = lineLossFixture();
+    const fdir = join(dir, 'fx');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(fdir, { recursive: true });
+    for (const kind of ['feeders', 'areas', 'customers', 'meters', 'readings'] as const) {
+      writeFileSync(join(fdir, `${kind}.csv`), fx[kind]);
+    }
+    for (const kind of ['feeders', 'areas', 'customers', 'meters', 'readings']) {
+      const r = await griddesk(['import', kind, join(fdir, `${kind}.csv`)], env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const area = await griddesk(['lineloss', '--period', '2025-06', '--level', 'area', '--format', 'csv'], env);
+    expect(area.code, area.stderr).toBe(0);
+    expect(area.stdout).toContain('code,supply_kwh,sales_kwh,loss_kwh,loss_rate,class\n');
+    expect(area.stdout).toContain('A1,1000.00,900.00,100.00,0.1000,qualified\n');
+    expect(area.stdout).toContain('A2,1000.00,810.00,190.00,0.1900,not_computable\n');
+    expect(area.stdout).toContain('A3,1000.00,1100.00,-100.00,-0.1000,negative_loss\n');
+    const flags = await griddesk(['readings', 'flags', '--period', '2025-06', '--format', 'csv'], env);
+    expect(flags.stdout).toContain('meter_no,flag\n');
+    expect(flags.stdout).toContain('M-A1C1,estimated\n');
+    expect(flags.stdout).toContain('M-A2C0,missed\n');
+    expect(flags.stdout).toContain('M-A4C9,wrong\n');
   });
 
   it('a bad file is rejected whole with exit code 1 and the row named', async () => {

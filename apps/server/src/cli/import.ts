@@ -2,19 +2,19 @@
 // system on every station in the database.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { LEDGER_KINDS, type LedgerKind } from '@griddesk/shared';
+import { IMPORT_FILE_KINDS, type ImportFileKind } from '@griddesk/shared';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
 import { importLedger } from '../ledger/import';
 import { ensureRootCounty } from '../org/bootstrap';
 import { UsageError } from './args';
 
-const USAGE = `griddesk import ${LEDGER_KINDS.join('|')} FILE`;
+const USAGE = `griddesk import ${IMPORT_FILE_KINDS.join('|')} FILE`;
 
 export async function run(args: string[]): Promise<number> {
   const [kind, file] = args;
   if (!kind || !file || args.length > 2) throw new UsageError(`usage: ${USAGE}`);
-  if (!(LEDGER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown ledger kind "${kind}"\nusage: ${USAGE}`);
+  if (!(IMPORT_FILE_KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown ledger kind "${kind}"\nusage: ${USAGE}`);
   let data: Buffer;
   try {
     data = await readFile(file);
@@ -27,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
     const countyId = await ensureRootCounty(database.db);
     const t0 = Date.now();
     const actor = { audit: { id: null, name: 'cli', orgUnitId: null }, stationIds: stations.map((s) => s.id), createStationsUnder: countyId };
-    const result = await importLedger(database.db, actor, kind as LedgerKind, basename(file), data);
+    const result = await importLedger(database.db, actor, kind as ImportFileKind, basename(file), data);
     if (result.status === 'rejected') {
       console.error(`rejected: nothing was imported / 导入被拒绝，未写入任何数据 (${result.errors.length} problem(s))`);
       console.error('row,record,column,value,reason,原因');

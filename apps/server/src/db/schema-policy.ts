@@ -1,4 +1,4 @@
-// Table types of the policy and cases migrations (0002, 0004); merged into DB in schema.ts.
+// Table types of the policy and readings migrations (0002, 0005); merged into DB in schema.ts.
 import type { Generated } from 'kysely';
 
 export interface CommitmentProfileTable {
@@ -30,4 +30,22 @@ export interface PolicyTables {
   commitment_profiles: CommitmentProfileTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
+}
+
+export interface ReadingTable {
+  id: Generated<number>;
+  meter_period: string;
+  meter_id: number;
+  station_id: number;
+  period: string;
+  reading: string;
+  read_at: Date | null;
+  method: 'actual' | 'estimated';
+  revision: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MeteringTables {
+  readings: ReadingTable;
 }

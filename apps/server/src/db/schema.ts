@@ -1,5 +1,5 @@
 // Kysely table types; they mirror migrations/*.sql (one interface per table, same column names).
-import type { PolicyTables } from './schema-policy';
+import type { MeteringTables, PolicyTables } from './schema-policy';
 import type { CaseTables } from './schema-cases';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -148,7 +148,7 @@ export interface ImportJobTable {
   finished_at: Timestamp | null;
 }
 
-export interface DB extends PolicyTables, CaseTables {
+export interface DB extends PolicyTables, CaseTables, MeteringTables {
   org_units: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;

@@ -3,7 +3,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { CUSTOMER_CLASSES, LEDGER_COLUMNS, METER_ROLES, VOLTAGE_LEVELS, type LedgerKind } from '@griddesk/shared';
+import { CUSTOMER_CLASSES, IMPORT_COLUMNS, LEDGER_COLUMNS, METER_ROLES, READING_METHODS, VOLTAGE_LEVELS, type ImportFileKind, type LedgerKind } from '@griddesk/shared';
 import type { DB } from '../db/schema';
 import { csvField } from './files';
 
@@ -72,7 +72,7 @@ export function exportCsv(db: Kysely<DB>, kind: LedgerKind, stationIds: number[]
   return out;
 }
 
-function addNotesSheet(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter, kind: LedgerKind) {
+function addNotesSheet(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter, kind: ImportFileKind) {
   const notes = wb.addWorksheet('说明 Notes');
   notes.columns = [{ width: 20 }, { width: 16 }, { width: 10 }, { width: 70 }];
   notes.addRow(['表头 Header', '字段 Field', '必填 Required', '说明 Notes']);
@@ -81,8 +81,9 @@ function addNotesSheet(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter
     voltage_level: `${VOLTAGE_LEVELS.join(' | ')}（低压用户填台区编号，高压用户填线路编号）`,
     role: `${METER_ROLES.join(' | ')}（用户表填户号，台区总表填台区编号，关口表填线路编号）`,
     important: '0 | 1', dual_supply: '0 | 1', multiplier: '正数，默认 1 / positive number, default 1',
+    period: 'YYYY-MM', method: `${READING_METHODS.join(' | ')}（实抄 | 估抄）`, reading: '累计示数，非负 / cumulative register value, non-negative',
   };
-  for (const c of LEDGER_COLUMNS[kind]) notes.addRow([c.zh, c.key, c.required ? '是 yes' : '否 no', allowed[c.key] ?? c.en]);
+  for (const c of IMPORT_COLUMNS[kind]) notes.addRow([c.zh, c.key, c.required ? '是 yes' : '否 no', allowed[c.key] ?? c.en]);
 }
 
 export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, stationIds: number[]): Promise<Readable> {
@@ -104,17 +105,17 @@ export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, stationIds: n
   return out;
 }
 
-export function templateCsv(kind: LedgerKind): string {
-  return '\uFEFF' + LEDGER_COLUMNS[kind].map((c) => c.key).join(',') + '\n';
+export function templateCsv(kind: ImportFileKind): string {
+  return '\uFEFF' + IMPORT_COLUMNS[kind].map((c) => c.key).join(',') + '\n';
 }
 
-export async function templateXlsx(kind: LedgerKind): Promise<Buffer> {
+export async function templateXlsx(kind: ImportFileKind): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(kind);
-  ws.columns = LEDGER_COLUMNS[kind].map((c) => ({ header: c.zh, key: c.key, width: Math.max(12, c.zh.length * 2 + 4) }));
+  ws.columns = IMPORT_COLUMNS[kind].map((c) => ({ header: c.zh, key: c.key, width: Math.max(12, c.zh.length * 2 + 4) }));
   ws.getRow(1).font = { bold: true };
   // Codes and account numbers are text: stop Excel from turning 0012 into 12.
-  for (let i = 1; i <= LEDGER_COLUMNS[kind].length; i++) ws.getColumn(i).numFmt = '@';
+  for (let i = 1; i <= IMPORT_COLUMNS[kind].length; i++) ws.getColumn(i).numFmt = '@';
   addNotesSheet(wb, kind);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

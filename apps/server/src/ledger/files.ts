@@ -2,7 +2,7 @@
 // headers are accepted too). Both come out as header keys plus string cells per row.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { LEDGER_COLUMNS, type LedgerKind } from '@griddesk/shared';
+import { IMPORT_COLUMNS, type ImportFileKind } from '@griddesk/shared';
 import { AppError } from '../errors';
 
 export interface Table {
@@ -22,13 +22,13 @@ export function detectFormat(filename: string, head: Buffer): FileFormat {
   return 'csv';
 }
 
-function headerKey(kind: LedgerKind, header: string): string {
+function headerKey(kind: ImportFileKind, header: string): string {
   const h = header.replace(/^\uFEFF/, '').trim();
-  const col = LEDGER_COLUMNS[kind].find((c) => c.key === h.toLowerCase() || c.zh === h);
+  const col = IMPORT_COLUMNS[kind].find((c) => c.key === h.toLowerCase() || c.zh === h);
   return col ? col.key : h;
 }
 
-export function parseCsv(kind: LedgerKind, data: Buffer): Table {
+export function parseCsv(kind: ImportFileKind, data: Buffer): Table {
   let records: string[][];
   try {
     records = parse(data, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false });
@@ -51,7 +51,7 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text ?? '';
 }
 
-export async function parseXlsx(kind: LedgerKind, data: Buffer): Promise<Table> {
+export async function parseXlsx(kind: ImportFileKind, data: Buffer): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -75,7 +75,7 @@ export async function parseXlsx(kind: LedgerKind, data: Buffer): Promise<Table> 
   return { keys, rows };
 }
 
-export async function readTable(kind: LedgerKind, filename: string, data: Buffer): Promise<Table> {
+export async function readTable(kind: ImportFileKind, filename: string, data: Buffer): Promise<Table> {
   return detectFormat(filename, data.subarray(0, 4)) === 'xlsx' ? parseXlsx(kind, data) : parseCsv(kind, data);
 }
 

@@ -10,14 +10,15 @@ import {
   type LedgerRefs,
   type Raw,
 } from '@griddesk/domain';
-import type { LedgerKind } from '@griddesk/shared';
+import type { ImportFileKind } from '@griddesk/shared';
+import { checkReading } from '@griddesk/domain';
 import { csvField } from './files';
 
 type Cell = string | number | boolean | null;
 
 export interface ImportKind<R> {
   keyField: string;
-  table: 'feeders' | 'areas' | 'customers' | 'meters';
+  table: 'feeders' | 'areas' | 'customers' | 'meters' | 'readings';
   keyColumn: string;
   check(raw: Raw, refs: LedgerRefs): Checked<R>;
   key(record: R): string;
@@ -26,6 +27,8 @@ export interface ImportKind<R> {
   /** SQL types of the staged columns, same order */
   types: readonly string[];
   cells(record: R): Cell[];
+  /** extra assignments when an existing row changes (SQL, qualified by the table name) */
+  onChange?: string;
 }
 
 const feeders: ImportKind<ReturnType<typeof checkFeeder> extends Checked<infer R> ? R : never> = {
@@ -72,7 +75,20 @@ const meters: ImportKind<ReturnType<typeof checkMeter> extends Checked<infer R> 
   cells: (r) => [r.meterNo, r.role, r.customerId, r.areaId, r.feederId, r.stationId, r.multiplier],
 };
 
-export const IMPORT_KINDS: Record<LedgerKind, ImportKind<any>> = { feeders, areas, customers, meters };
+const readings: ImportKind<ReturnType<typeof checkReading> extends Checked<infer R> ? R : never> = {
+  keyField: 'meter_no',
+  table: 'readings',
+  keyColumn: 'meter_period',
+  check: (raw, refs) => checkReading(raw, refs.meters),
+  key: (r) => `${r.meterId}:${r.period}`,
+  columns: ['meter_period', 'meter_id', 'station_id', 'period', 'reading', 'read_at', 'method'],
+  types: ['text', 'integer', 'integer', 'text', 'numeric', 'timestamptz', 'text'],
+  cells: (r) => [`${r.meterId}:${r.period}`, r.meterId, r.stationId, r.period, r.reading, r.readAt?.toISOString() ?? null, r.method],
+  // R-MTR-02: a second, different reading of a meter for a month is kept as a correction (重抄)
+  onChange: 'revision = readings.revision + 1',
+};
+
+export const IMPORT_KINDS: Record<ImportFileKind, ImportKind<any>> = { feeders, areas, customers, meters, readings };
 
 /** One CSV line for COPY: the file line number, then the record's cells. */
 export function stageLine(line: number, cells: Cell[]): string {

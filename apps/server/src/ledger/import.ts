@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
-import { LEDGER_COLUMNS, LEDGER_KINDS, type ApiErrorField, type LedgerKind } from '@griddesk/shared';
+import { IMPORT_COLUMNS, IMPORT_FILE_KINDS, type ApiErrorField, type ImportFileKind } from '@griddesk/shared';
 import { reasons, type Raw } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { copyCsv } from '../db/copy';
@@ -54,7 +54,7 @@ function problem(line: number, field: string, value: string, r: { reason: string
 export async function importLedger(
   db: Kysely<DB>,
   actor: ImportActor,
-  kind: LedgerKind,
+  kind: ImportFileKind,
   filename: string,
   data: Buffer,
   onProgress: ProgressFn = () => {},
@@ -65,10 +65,10 @@ export async function importLedger(
   const total = table.rows.length;
   const rejected = (errors: ApiErrorField[]): ImportResult => ({ status: 'rejected', rows: total, inserted: 0, updated: 0, errors });
 
-  const missing = LEDGER_COLUMNS[kind].filter((c) => c.required && !table.keys.includes(c.key));
+  const missing = IMPORT_COLUMNS[kind].filter((c) => c.required && !table.keys.includes(c.key));
   if (missing.length) return rejected(missing.map((c) => problem(1, c.key, '', reasons.missingColumn())));
 
-  const known = LEDGER_COLUMNS[kind].map((c) => c.key);
+  const known = IMPORT_COLUMNS[kind].map((c) => c.key);
   const index = known.map((k) => [k, table.keys.indexOf(k)] as const).filter(([, i]) => i >= 0);
   const refs = await loadRefs(db, kind, actor.stationIds);
   const newStations = kind === 'feeders' && actor.createStationsUnder !== undefined
@@ -128,7 +128,7 @@ export async function importLedger(
 async function merge(
   tx: Kysely<DB>,
   actor: ImportActor,
-  kind: LedgerKind,
+  kind: ImportFileKind,
   payload: string,
   file: { filename: string; data: Buffer; rows: number },
   /** placeholder id → id of the station created for it */
@@ -141,7 +141,7 @@ async function merge(
   const stageDefs = cols.map((c, i) => `${c} ${spec.types[i]}`).join(', ');
   // One import of a kind at a time: two overlapping files would otherwise both count their keys
   // as new and misreport what they changed.
-  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, ${LEDGER_KINDS.indexOf(kind)})`.execute(tx);
+  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, ${IMPORT_FILE_KINDS.indexOf(kind)})`.execute(tx);
   await sql.raw(`create temp table gd_stage (line integer, ${stageDefs}) on commit drop`).execute(tx);
   await copyCsv(tx, 'gd_stage', ['line', ...cols], payload);
   for (const [placeholder, real] of newStations) {
@@ -182,7 +182,7 @@ async function merge(
     const sets = sql.join(cols.filter((c) => c !== key).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
     await sql`
       insert into ${t} (${list}) select ${list} from gd_stage
-      on conflict (${sql.ref(key)}) do update set ${sets}, updated_at = now()
+      on conflict (${sql.ref(key)}) do update set ${sets}, updated_at = now()${spec.onChange ? sql.raw(`, ${spec.onChange}`) : sql``}
       where (${sql.join(cols.map((c) => sql`${t}.${sql.ref(c)}`))}) is distinct from (${sql.join(cols.map((c) => sql`excluded.${sql.ref(c)}`))})`.execute(tx);
   }
 
@@ -233,7 +233,7 @@ async function createStations(tx: Kysely<DB>, actor: ImportActor, codes: Readonl
   return resolved;
 }
 
-export function assertImportable(kind: string): asserts kind is LedgerKind {
+export function assertImportable(kind: string): asserts kind is ImportFileKind {
   if (!(kind in IMPORT_KINDS)) {
     throw new AppError('not_found', `未知的台账类型：${kind}`, `Unknown ledger kind: ${kind}`, [
       { field: 'kind', value: kind, reason: 'must be one of feeders, areas, customers, meters', reasonZh: '必须为 feeders、areas、customers、meters 之一' },

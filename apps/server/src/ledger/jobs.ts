@@ -1,11 +1,11 @@
 // Import jobs: the row in import_jobs is the progress a page polls. The work itself runs in
 // this process; a job left 'running' by a crash is marked failed at the next start.
 import type { Kysely } from 'kysely';
-import type { ImportJobView, LedgerKind } from '@griddesk/shared';
+import type { ImportJobView, ImportFileKind } from '@griddesk/shared';
 import type { DB } from '../db/schema';
 import { importLedger, type ImportActor, type ImportResult } from './import';
 
-export async function createJob(db: Kysely<DB>, kind: LedgerKind, filename: string, userId: number | null): Promise<number> {
+export async function createJob(db: Kysely<DB>, kind: ImportFileKind, filename: string, userId: number | null): Promise<number> {
   const { id } = await db.insertInto('import_jobs').values({ kind, filename, status: 'running', created_by: userId, report: null }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -14,7 +14,7 @@ export async function runJob(
   db: Kysely<DB>,
   jobId: number,
   actor: ImportActor,
-  kind: LedgerKind,
+  kind: ImportFileKind,
   filename: string,
   data: Buffer,
 ): Promise<ImportResult> {

@@ -1,7 +1,7 @@
 // Ledger HTTP surface (R-LED-01..03): lists, detail, audited reveal, import, export, templates.
 import { Type } from '@sinclair/typebox';
 import { can } from '@griddesk/domain';
-import { LEDGER_KINDS, type LedgerKind } from '@griddesk/shared';
+import { IMPORT_FILE_KINDS, LEDGER_KINDS, type ImportFileKind, type LedgerKind } from '@griddesk/shared';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
@@ -17,6 +17,7 @@ const Paging = {
   offset: Type.Integer({ minimum: 0, default: 0 }),
 };
 const KindParam = Type.Object({ kind: Type.Union(LEDGER_KINDS.map((k) => Type.Literal(k))) });
+const ImportKindParam = Type.Object({ kind: Type.Union(IMPORT_FILE_KINDS.map((k) => Type.Literal(k))) });
 const FormatQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }) });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -102,9 +103,9 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
 
   app.get('/api/ledger/templates/:kind', {
     ...auth,
-    schema: { tags: ['ledger'], summary: 'Import template: CSV with machine headers, XLSX with Chinese headers', params: KindParam, querystring: FormatQuery },
+    schema: { tags: ['ledger'], summary: 'Import template: CSV with machine headers, XLSX with Chinese headers', params: ImportKindParam, querystring: FormatQuery },
   }, async (req, reply) => {
-    const kind = req.params.kind as LedgerKind;
+    const kind = req.params.kind as ImportFileKind;
     if (req.query.format === 'xlsx') {
       return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${kind}-template.xlsx"`).send(await templateXlsx(kind));
     }
@@ -131,13 +132,13 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       tags: ['ledger'],
       summary: 'Import a CSV or XLSX file (multipart field `file`); all-or-nothing, 422 with a row report on any bad row',
       consumes: ['multipart/form-data'],
-      params: KindParam,
+      params: ImportKindParam,
       querystring: Type.Object({ async: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) }),
     },
   }, async (req, reply) => {
     const actor = actorOf(req);
     need(actor, 'ledger.import');
-    const kind = req.params.kind as LedgerKind;
+    const kind = req.params.kind as ImportFileKind;
     const file = await req.file();
     if (!file || file.fieldname !== 'file') {
       throw new AppError('validation_failed', '请上传文件（表单字段 file）', 'Upload the file in the multipart field "file"', [

@@ -6,6 +6,7 @@ const refs: LedgerRefs = {
   feeders: new Map([['F001', { id: 10, stationId: 2 }], ['F002', { id: 11, stationId: 2 }]]),
   areas: new Map([['TA00001', { id: 100, feederId: 10, feederCode: 'F001', stationId: 2 }]]),
   customers: new Map([['3100000001', { id: 1000, stationId: 2 }]]),
+  meters: new Map(),
 };
 
 const customer = (over: Raw = {}): Raw => ({

@@ -21,6 +21,7 @@ export interface LedgerRefs {
   feeders: ReadonlyMap<string, { id: number; stationId: number }>;
   areas: ReadonlyMap<string, { id: number; feederId: number; feederCode: string; stationId: number }>;
   customers: ReadonlyMap<string, { id: number; stationId: number }>;
+  meters: ReadonlyMap<string, { id: number; stationId: number }>;
 }
 
 export type Raw = Readonly<Record<string, string | undefined>>;
