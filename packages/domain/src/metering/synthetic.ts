@@ -173,7 +173,7 @@ function quantile(values: readonly number[], q: number): number {
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Inject one theft pattern into x from day `start` on (in place). */
+/** Inject one theft pattern into x from day `start` on (in place). NaN days stay NaN (missing). */
 export function injectTheft(x: number[], pattern: TheftPattern, start: number, rng: Rng): void {
   const n = x.length;
   switch (pattern) {
@@ -183,7 +183,7 @@ export function injectTheft(x: number[], pattern: TheftPattern, start: number, r
       break;
     }
     case 'cap': {
-      const cap = quantile(x, rng.uniform(0.3, 0.7));
+      const cap = quantile(x.filter(Number.isFinite), rng.uniform(0.3, 0.7));
       for (let t = start; t < n; t++) x[t] = Math.min(x[t]!, cap);
       break;
     }
@@ -192,15 +192,16 @@ export function injectTheft(x: number[], pattern: TheftPattern, start: number, r
       for (let w = 0; w < k; w++) {
         const len = rng.int(3, 20);
         const at = rng.int(start, Math.max(start, n - len));
-        for (let t = at; t < Math.min(n, at + len); t++) x[t] = 0;
+        for (let t = at; t < Math.min(n, at + len); t++) if (Number.isFinite(x[t]!)) x[t] = 0;
       }
       break;
     }
     case 'flatten_mean': {
       let sum = 0;
-      for (let t = start; t < n; t++) sum += x[t]!;
-      const mean = round2(sum / Math.max(1, n - start));
-      for (let t = start; t < n; t++) x[t] = mean;
+      let count = 0;
+      for (let t = start; t < n; t++) if (Number.isFinite(x[t]!)) { sum += x[t]!; count++; }
+      const mean = round2(sum / Math.max(1, count));
+      for (let t = start; t < n; t++) if (Number.isFinite(x[t]!)) x[t] = mean;
       break;
     }
     case 'random_fraction': {

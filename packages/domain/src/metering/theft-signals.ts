@@ -6,17 +6,18 @@
 // are never evidence: every count, mean and window below is taken over observed days only, and a
 // missing day neither starts, ends nor breaks a run.
 
-/** Median of the finite values (NaN when there are none). Sorts a copy. */
+/** Median of the finite values (NaN when there are none). Sorts a typed copy. */
 export function median(values: ArrayLike<number>): number {
-  const a: number[] = [];
+  const a = new Float64Array(values.length);
+  let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (Number.isFinite(v)) a.push(v);
+    if (Number.isFinite(v)) a[n++] = v;
   }
-  if (!a.length) return NaN;
-  a.sort((x, y) => x - y);
-  const m = a.length >> 1;
-  return a.length % 2 ? a[m]! : (a[m - 1]! + a[m]!) / 2;
+  if (!n) return NaN;
+  const s = a.subarray(0, n).sort();
+  const m = n >> 1;
+  return n % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** linear ramp: 0 at or below `from`, 1 at or above `full` */
@@ -79,6 +80,7 @@ export interface Prefix {
   s2: Float64Array;
   /** |r[t] − r[t−1]| over pairs of consecutive observed days, and the number of such pairs */
   jump: Float64Array;
+  jump2: Float64Array;
   pairs: Float64Array;
 }
 
@@ -88,6 +90,7 @@ export function prefix(r: Float64Array): Prefix {
   const s1 = new Float64Array(T + 1);
   const s2 = new Float64Array(T + 1);
   const jump = new Float64Array(T + 1);
+  const jump2 = new Float64Array(T + 1);
   const pairs = new Float64Array(T + 1);
   for (let t = 0; t < T; t++) {
     const v = r[t]!;
@@ -97,10 +100,12 @@ export function prefix(r: Float64Array): Prefix {
     s2[t + 1] = s2[t]! + (ok ? v * v : 0);
     const prev = t > 0 ? r[t - 1]! : NaN;
     const pair = ok && Number.isFinite(prev);
-    jump[t + 1] = jump[t]! + (pair ? Math.abs(v - prev) : 0);
+    const d = pair ? Math.abs(v - prev) : 0;
+    jump[t + 1] = jump[t]! + d;
+    jump2[t + 1] = jump2[t]! + d * d;
     pairs[t + 1] = pairs[t]! + (pair ? 1 : 0);
   }
-  return { n, s1, s2, jump, pairs };
+  return { n, s1, s2, jump, jump2, pairs };
 }
 
 export interface Split {
@@ -129,18 +134,27 @@ export function split(pf: Prefix, k: number): Split {
   return { day: k, nBefore: nb, nAfter: na, meanBefore: mb, meanAfter: ma, ratio: mb > 0 ? ma / mb : NaN, t };
 }
 
-/** Day-to-day jumpiness (mean |Δr| / mean r) before and after day k. */
-export function jumpiness(pf: Prefix, k: number): { before: number; after: number } {
+/**
+ * Day-to-day jumpiness (mean |Δr| / mean r) before and after day k, the number of day pairs behind
+ * each, and the Welch t of the rise in mean |Δr| (after − before, each scaled by its segment's mean).
+ */
+export function jumpiness(pf: Prefix, k: number): { before: number; after: number; pairsBefore: number; pairsAfter: number; t: number } {
   const T = pf.n.length - 1;
+  const k1 = Math.min(T, k + 1);
   const pb = pf.pairs[k]!;
-  const pa = pf.pairs[T]! - pf.pairs[Math.min(T, k + 1)]!;
-  const jb = pb ? pf.jump[k]! / pb : NaN;
-  const ja = pa ? (pf.jump[T]! - pf.jump[Math.min(T, k + 1)]!) / pa : NaN;
+  const pa = pf.pairs[T]! - pf.pairs[k1]!;
   const nb = pf.n[k]!;
   const na = pf.n[T]! - nb;
   const mb = nb ? pf.s1[k]! / nb : NaN;
   const ma = na ? (pf.s1[T]! - pf.s1[k]!) / na : NaN;
-  return { before: mb > 0 ? jb / mb : NaN, after: ma > 0 ? ja / ma : NaN };
+  if (!(pb > 1 && pa > 1 && mb > 0 && ma > 0)) return { before: NaN, after: NaN, pairsBefore: pb, pairsAfter: pa, t: NaN };
+  const jb = pf.jump[k]! / pb;
+  const ja = (pf.jump[T]! - pf.jump[k1]!) / pa;
+  const vb = Math.max(0, (pf.jump2[k]! - pb * jb * jb) / (pb - 1)) / (mb * mb);
+  const va = Math.max(0, (pf.jump2[T]! - pf.jump2[k1]! - pa * ja * ja) / (pa - 1)) / (ma * ma);
+  const se = Math.sqrt(vb / pb + va / pa);
+  const t = se > 0 ? (ja / ma - jb / mb) / se : NaN;
+  return { before: jb / mb, after: ja / ma, pairsBefore: pb, pairsAfter: pa, t };
 }
 
 /** Split days on the scan grid: every `step` days, leaving at least `minSeg` observed days each side. */
@@ -238,7 +252,7 @@ export interface Ceiling {
   /** observed days at it (within the tolerance) */
   days: number;
   firstDay: number;
-  /** among the observed days from its first to its last occurrence: share above it, share clearly below it */
+  /** among the observed days from firstDay on: share above it, share clearly below it */
   aboveShare: number;
   belowShare: number;
 }
@@ -246,13 +260,15 @@ export interface Ceiling {
 /**
  * The most repeated value among the customer's upper days (at or above the `minQuantile` of its
  * own use): a cap shows up as many days at exactly the same maximum, with ordinary variation below
- * it and almost nothing above it.
+ * it and almost nothing above it. The span is measured from the earliest day at the value after
+ * which at most `maxAboveShare` of the observed days exceed it.
  */
-export function ceiling(x: Float64Array, tolerance: number, minQuantile: number, belowMargin: number): Ceiling | null {
-  const vals: number[] = [];
-  for (let t = 0; t < x.length; t++) if (Number.isFinite(x[t]!) && x[t]! > 0) vals.push(x[t]!);
-  if (vals.length < 10) return null;
-  vals.sort((a, b) => a - b);
+export function ceiling(x: Float64Array, tolerance: number, minQuantile: number, belowMargin: number, maxAboveShare: number): Ceiling | null {
+  const buf = new Float64Array(x.length);
+  let m = 0;
+  for (let t = 0; t < x.length; t++) if (Number.isFinite(x[t]!) && x[t]! > 0) buf[m++] = x[t]!;
+  if (m < 10) return null;
+  const vals = buf.subarray(0, m).sort();
   const floor = vals[Math.floor(minQuantile * (vals.length - 1))]!;
   let best = 0;
   let bestValue = NaN;
@@ -260,32 +276,84 @@ export function ceiling(x: Float64Array, tolerance: number, minQuantile: number,
   for (let hi = 0; hi < vals.length; hi++) {
     while (vals[hi]! > vals[lo]! * (1 + tolerance)) lo++;
     const count = hi - lo + 1;
-    if (vals[lo]! >= floor && count > best) {
+    if (vals[hi]! >= floor && count > best) {
       best = count;
       bestValue = vals[hi]!;
     }
   }
   if (best < 2) return null;
   const near = (v: number) => v >= bestValue * (1 - tolerance) && v <= bestValue * (1 + tolerance);
+  // Suffix counts from each day on: observed days, days above the value, days at it, days clearly below.
+  const T = x.length;
+  const obs = new Int32Array(T + 1);
+  const above = new Int32Array(T + 1);
+  const at = new Int32Array(T + 1);
+  const below = new Int32Array(T + 1);
+  for (let t = T - 1; t >= 0; t--) {
+    const v = x[t]!;
+    const ok = Number.isFinite(v);
+    obs[t] = obs[t + 1]! + (ok ? 1 : 0);
+    above[t] = above[t + 1]! + (ok && v > bestValue * (1 + tolerance) ? 1 : 0);
+    at[t] = at[t + 1]! + (ok && near(v) ? 1 : 0);
+    below[t] = below[t + 1]! + (ok && v < bestValue * (1 - belowMargin) ? 1 : 0);
+  }
+  // The cap starts at the earliest day at the value after which (almost) nothing exceeds it; a
+  // natural day at the same value long before the cap does not stretch the span.
   let first = -1;
-  let last = -1;
-  let days = 0;
-  for (let t = 0; t < x.length; t++) {
-    if (Number.isFinite(x[t]!) && near(x[t]!)) {
-      if (first < 0) first = t;
-      last = t;
-      days++;
+  for (let t = 0; t < T; t++) {
+    if (!(Number.isFinite(x[t]!) && near(x[t]!))) continue;
+    if (first < 0) first = t;
+    if (above[t]! <= maxAboveShare * obs[t]!) {
+      first = t;
+      break;
     }
   }
-  let n = 0;
-  let above = 0;
-  let below = 0;
-  for (let t = first; t <= last; t++) {
+  const n = obs[first]!;
+  const days = at[first]!;
+  const aboveShare = n ? above[first]! / n : 0;
+  const belowShare = n ? below[first]! / n : 0;
+  return { value: bestValue, days, firstDay: first, aboveShare, belowShare };
+}
+
+/** Running sums for the correlation of a series with the common profile over observed days. */
+export interface CoPrefix {
+  n: Float64Array;
+  sx: Float64Array;
+  sp: Float64Array;
+  sxx: Float64Array;
+  spp: Float64Array;
+  sxp: Float64Array;
+}
+
+export function coPrefix(x: Float64Array, profile: Float64Array): CoPrefix {
+  const T = x.length;
+  const a = () => new Float64Array(T + 1);
+  const c: CoPrefix = { n: a(), sx: a(), sp: a(), sxx: a(), spp: a(), sxp: a() };
+  for (let t = 0; t < T; t++) {
     const v = x[t]!;
-    if (!Number.isFinite(v)) continue;
-    n++;
-    if (v > bestValue * (1 + tolerance)) above++;
-    else if (v < bestValue * (1 - belowMargin)) below++;
+    const p = profile[t]!;
+    const ok = Number.isFinite(v) && Number.isFinite(p) ? 1 : 0;
+    const vv = ok ? v : 0;
+    const pp = ok ? p : 0;
+    c.n[t + 1] = c.n[t]! + ok;
+    c.sx[t + 1] = c.sx[t]! + vv;
+    c.sp[t + 1] = c.sp[t]! + pp;
+    c.sxx[t + 1] = c.sxx[t]! + vv * vv;
+    c.spp[t + 1] = c.spp[t]! + pp * pp;
+    c.sxp[t + 1] = c.sxp[t]! + vv * pp;
   }
-  return { value: bestValue, days, firstDay: first, aboveShare: n ? above / n : 0, belowShare: n ? below / n : 0 };
+  return c;
+}
+
+/** Pearson correlation of the series with the profile over days [from, to); NaN when undefined. */
+export function coCorrelation(c: CoPrefix, from: number, to: number): number {
+  const n = c.n[to]! - c.n[from]!;
+  if (n < 3) return NaN;
+  const sx = c.sx[to]! - c.sx[from]!;
+  const sp = c.sp[to]! - c.sp[from]!;
+  const vx = c.sxx[to]! - c.sxx[from]! - (sx * sx) / n;
+  const vp = c.spp[to]! - c.spp[from]! - (sp * sp) / n;
+  const cov = c.sxp[to]! - c.sxp[from]! - (sx * sp) / n;
+  if (!(vx > 1e-12 * n) || !(vp > 0)) return NaN;
+  return cov / Math.sqrt(vx * vp);
 }

@@ -28,6 +28,8 @@ import { addDays } from '../time/shanghai';
 import {
   adjusted,
   ceiling,
+  coCorrelation,
+  coPrefix,
   flatStretches,
   grid,
   jumpiness,
@@ -79,8 +81,11 @@ export interface TheftThresholds {
   flat: { window: number; maxCv: number; shareFrom: number; shareFull: number };
   /** days within ±tolerance of the most repeated upper value; few above it, enough clearly below it */
   capped: { tolerance: number; minQuantile: number; belowMargin: number; maxAboveShare: number; minBelowShare: number; minDays: number; shareFrom: number; shareFull: number };
-  /** ratio of day-to-day jumpiness after / before the split */
-  patternLoss: { ratioFrom: number; ratioFull: number };
+  /**
+   * ratio of day-to-day jumpiness after / before the split, scaled by the t of that rise; and the robust z, among all customers
+   * over the same split, of the fall in correlation with the common (weekday + seasonal) profile
+   */
+  patternLoss: { ratioFrom: number; ratioFull: number; tFrom: number; tFull: number; corrZFrom: number; corrZFull: number };
   /** number of reversals for full strength */
   reversed: { countFull: number };
   /** per-kind weight of a meter event (unknown kinds weigh `otherKind`); the sum for full strength */
@@ -99,8 +104,8 @@ export const DEFAULT_THEFT_THRESHOLDS: TheftThresholds = {
   peerDrop: { zFrom: 2, zFull: 5, minCustomers: 20 },
   zero: { absLevel: 0.01, relLevel: 0.03, minRun: 3, minActiveShare: 0.5, shareFrom: 0.01, shareFull: 0.1, singleRunFactor: 0.6 },
   flat: { window: 14, maxCv: 0.02, shareFrom: 0.03, shareFull: 0.2 },
-  capped: { tolerance: 0.002, minQuantile: 0.5, belowMargin: 0.03, maxAboveShare: 0.02, minBelowShare: 0.15, minDays: 6, shareFrom: 0.03, shareFull: 0.15 },
-  patternLoss: { ratioFrom: 1.5, ratioFull: 2.5 },
+  capped: { tolerance: 0.002, minQuantile: 0.25, belowMargin: 0.03, maxAboveShare: 0.02, minBelowShare: 0.15, minDays: 6, shareFrom: 0.03, shareFull: 0.15 },
+  patternLoss: { ratioFrom: 1.8, ratioFull: 3, tFrom: 2, tFull: 4, corrZFrom: 3, corrZFull: 6 },
   reversed: { countFull: 2 },
   events: {
     kinds: {
@@ -236,27 +241,57 @@ export function scoreCustomers(input: readonly TheftInput[], opts?: TheftOptions
   // The population's median profile over the customers that are scored.
   const profile = medianProfile(series.filter((_, i) => scored[i]), T);
   const ks = grid(T, th.scanStepDays);
-  const adj = series.map((x, i) => (scored[i] ? adjusted(x, profile, th.winsorize) : null));
-  const pfs = adj.map((r) => (r ? prefix(r) : null));
+  // Per customer, the seasonally adjusted series and its running sums; rebuilt when needed rather
+  // than kept for everyone, so memory stays at the series themselves (SGCC-sized files too).
+  const prep = (i: number) => {
+    if (!scored[i]) return null;
+    const r = adjusted(series[i]!, profile, th.winsorize);
+    return { pf: prefix(r), co: coPrefix(r.map((v, t) => v * profile[t]!), profile) };
+  };
+  // The fall in correlation with the common profile across a split, as a Fisher z statistic so that
+  // a segment with few observed days (a gap, missing data) weighs as little as it deserves.
+  const corrLoss = (c: ReturnType<typeof coPrefix>, k: number) => {
+    const nb = c.n[k]!;
+    const na = c.n[T]! - nb;
+    const rb = coCorrelation(c, 0, k);
+    const ra = coCorrelation(c, k, T);
+    if (!(nb > 3 && na > 3) || !Number.isFinite(rb) || !Number.isFinite(ra)) return NaN;
+    const fz = (r: number) => Math.atanh(Math.max(-0.999, Math.min(0.999, r)));
+    return (fz(rb) - fz(ra)) / Math.sqrt(1 / (nb - 3) + 1 / (na - 3));
+  };
 
-  // Peers: at each split of the grid, the distribution of all scored customers' after/before ratios.
-  const peer: (PeerStats | null)[] = ks.map((k) => {
-    const ratios: number[] = [];
-    for (const pf of pfs) {
-      if (!pf) continue;
-      const s = split(pf, k);
-      if (s.nBefore >= th.minSegmentDays && s.nAfter >= th.minSegmentDays && Number.isFinite(s.ratio)) ratios.push(s.ratio);
-    }
+  // Peers: at each split of the grid, the distribution over all scored customers of the
+  // after/before ratio and of the fall in correlation with the common profile (before − after).
+  const ratioAt: number[][] = ks.map(() => []);
+  const lossAt: number[][] = ks.map(() => []);
+  for (let i = 0; i < series.length; i++) {
+    const pc = prep(i);
+    if (!pc) continue;
+    ks.forEach((k, j) => {
+      const s = split(pc.pf, k);
+      if (s.nBefore < th.minSegmentDays || s.nAfter < th.minSegmentDays) return;
+      if (Number.isFinite(s.ratio)) ratioAt[j]!.push(s.ratio);
+      const l = corrLoss(pc.co, k);
+      if (Number.isFinite(l)) lossAt[j]!.push(l);
+    });
+  }
+  const peer: (PeerStats | null)[] = ratioAt.map((ratios) => {
     if (ratios.length < th.peerDrop.minCustomers) return null;
     const sorted = Float64Array.from(ratios).sort();
     const med = median(sorted);
     const mad = median(sorted.map((v) => Math.abs(v - med)));
     return { sorted, median: med, mad };
   });
+  const corrPeer = lossAt.map((v) => {
+    if (v.length < th.peerDrop.minCustomers) return null;
+    const med = median(v);
+    return { median: med, mad: median(v.map((q) => Math.abs(q - med))) };
+  });
 
   const results = input.map((c, i): TheftScore => {
     const x = series[i]!;
-    const pf = pfs[i];
+    const pc = prep(i);
+    const pf = pc?.pf;
     const signals: { name: TheftSignalName; strength: number; detail: Explanation }[] = [];
     const add = (name: TheftSignalName, strength: number, detail: Explanation) => {
       if (strength > 0) signals.push({ name, strength, detail });
@@ -275,10 +310,10 @@ export function scoreCustomers(input: readonly TheftInput[], opts?: TheftOptions
     eventCounts.delete('reversed_reading');
     if (eventCounts.size) {
       const kinds = [...eventCounts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const sum = kinds.reduce((s, [k, n]) => s + n * (th.events.kinds[k] ?? th.events.otherKind), 0);
+      const sum = kinds.reduce((s, [k, n]) => s + n * (Object.hasOwn(th.events.kinds, k) ? th.events.kinds[k]! : th.events.otherKind), 0);
       add('meter_events', ramp(sum, 0, th.events.full), {
         en: `meter events: ${kinds.map(([k, n]) => `${k} ×${n}`).join(', ')}`,
-        zh: `电能表事件：${kinds.map(([k, n]) => `${EVENT_ZH[k] ?? k} ×${n}`).join('，')}`,
+        zh: `电能表事件：${kinds.map(([k, n]) => `${Object.hasOwn(EVENT_ZH, k) ? EVENT_ZH[k] : k} ×${n}`).join('，')}`,
       });
     }
 
@@ -333,41 +368,75 @@ export function scoreCustomers(input: readonly TheftInput[], opts?: TheftOptions
         });
       }
 
-      // flat: nearly constant stretches.
+      // capped: many days at the same maximum, variation below it, nothing above.
+      const cp = ceiling(x, th.capped.tolerance, th.capped.minQuantile, th.capped.belowMargin, th.capped.maxAboveShare);
+      const capped = cp && cp.days >= th.capped.minDays && cp.aboveShare <= th.capped.maxAboveShare && cp.belowShare >= th.capped.minBelowShare ? cp : null;
+      // Days held at a cap also look flat; when the flat stretches sit at the cap they are the cap.
       const fl = flatStretches(x, th.flat.window, th.flat.maxCv, level);
-      if (fl.days > 0) {
+      const flatIsCap = capped !== null && fl.days > 0 && Math.abs(fl.level - capped.value) <= 0.02 * capped.value;
+      if (capped) {
+        const sCap = ramp(capped.days / n, th.capped.shareFrom, th.capped.shareFull);
+        add('capped', flatIsCap ? Math.max(sCap, ramp(fl.days / n, th.flat.shareFrom, th.flat.shareFull)) : sCap, {
+          en: `${capped.days} days sit at the same maximum of ${kwh(capped.value)} kWh from ${dayName(capped.firstDay)}, with ${pct(capped.aboveShare)} of days above it and ${pct(capped.belowShare)} clearly below`,
+          zh: `自 ${dayNameZh(capped.firstDay)} 起有 ${capped.days} 天恰好停在同一上限 ${kwh(capped.value)} kWh，高于此值的仅 ${pct(capped.aboveShare)}，明显低于的 ${pct(capped.belowShare)}`,
+        });
+      }
+
+      // flat: nearly constant stretches.
+      if (fl.days > 0 && !flatIsCap) {
         add('flat', ramp(fl.days / n, th.flat.shareFrom, th.flat.shareFull), {
           en: `use is nearly constant (variation ≤ ${pct(th.flat.maxCv)}) on ${fl.days} days from ${dayName(fl.firstDay!)}, at about ${kwh(fl.level)} kWh/day`,
           zh: `自 ${dayNameZh(fl.firstDay!)} 起有 ${fl.days} 天用电几乎恒定（波动 ≤ ${pct(th.flat.maxCv)}），约 ${kwh(fl.level)} kWh/日`,
         });
       }
 
-      // capped: many days at the same maximum, variation below it, nothing above.
-      const cp = ceiling(x, th.capped.tolerance, th.capped.minQuantile, th.capped.belowMargin);
-      if (cp && cp.days >= th.capped.minDays && cp.aboveShare <= th.capped.maxAboveShare && cp.belowShare >= th.capped.minBelowShare) {
-        add('capped', ramp(cp.days / n, th.capped.shareFrom, th.capped.shareFull), {
-          en: `${cp.days} days sit at the same maximum of ${kwh(cp.value)} kWh from ${dayName(cp.firstDay)}, with ${pct(cp.aboveShare)} of days above it and ${pct(cp.belowShare)} clearly below`,
-          zh: `自 ${dayNameZh(cp.firstDay)} 起有 ${cp.days} 天恰好停在同一上限 ${kwh(cp.value)} kWh，高于此值的仅 ${pct(cp.aboveShare)}，明显低于的 ${pct(cp.belowShare)}`,
-        });
-      }
-
-      // pattern_loss: day-to-day swings after a split far larger than before it.
+      // pattern_loss: day-to-day swings after a split far larger than before it, or the customer's
+      // co-movement with the common weekday/seasonal profile lost far more than peers' over the split.
       let bestRatio = 0;
       let bestK = -1;
-      for (const k of ks) {
+      let sJump = 0;
+      let bestZ = 0;
+      let zK = -1;
+      let zCorr = { before: NaN, after: NaN };
+      const co = pc!.co;
+      ks.forEach((k, j) => {
         const s = split(pf, k);
-        if (s.nBefore < th.minSegmentDays || s.nAfter < th.minSegmentDays) continue;
+        if (s.nBefore < th.minSegmentDays || s.nAfter < th.minSegmentDays) return;
         const jm = jumpiness(pf, k);
-        const ratio = jm.after / jm.before;
-        if (Number.isFinite(ratio) && ratio > bestRatio) {
+        // pairs of consecutive observed days: with many days missing there are too few to judge
+        const ratio = jm.pairsBefore >= th.minSegmentDays && jm.pairsAfter >= th.minSegmentDays ? jm.after / jm.before : NaN;
+        const sj = ramp(ratio, th.patternLoss.ratioFrom, th.patternLoss.ratioFull) * ramp(jm.t, th.patternLoss.tFrom, th.patternLoss.tFull);
+        if (sj > sJump) {
+          sJump = sj;
           bestRatio = ratio;
           bestK = k;
         }
-      }
-      if (bestK >= 0) {
-        add('pattern_loss', ramp(bestRatio, th.patternLoss.ratioFrom, th.patternLoss.ratioFull), {
-          en: `from ${dayName(bestK)} day-to-day swings are ${bestRatio.toFixed(1)}× those before (its weekday and seasonal pattern is replaced by noise)`,
-          zh: `自 ${dayNameZh(bestK)} 起日间波动为此前的 ${bestRatio.toFixed(1)} 倍（周内及季节规律消失）`,
+        const cp = corrPeer[j];
+        const l = corrLoss(co, k);
+        if (cp && cp.mad > 0 && Number.isFinite(l)) {
+          const z = (l - cp.median) / (1.4826 * cp.mad);
+          if (z > bestZ) {
+            bestZ = z;
+            zK = k;
+            zCorr = { before: coCorrelation(co, 0, k), after: coCorrelation(co, k, T) };
+          }
+        }
+      });
+      const sCorr = zK >= 0 ? ramp(bestZ, th.patternLoss.corrZFrom, th.patternLoss.corrZFull) : 0;
+      if (sJump > 0 || sCorr > 0) {
+        const en: string[] = [];
+        const zh: string[] = [];
+        if (sJump > 0) {
+          en.push(`from ${dayName(bestK)} day-to-day swings are ${bestRatio.toFixed(1)}× those before`);
+          zh.push(`自 ${dayNameZh(bestK)} 起日间波动为此前的 ${bestRatio.toFixed(1)} 倍`);
+        }
+        if (sCorr > 0) {
+          en.push(`from ${dayName(zK)} its correlation with the common weekday/seasonal profile fell from ${zCorr.before.toFixed(2)} to ${zCorr.after.toFixed(2)} (robust z among peers over the same dates = ${bestZ.toFixed(1)})`);
+          zh.push(`自 ${dayNameZh(zK)} 起与全体用户共同的周内/季节曲线的相关系数由 ${zCorr.before.toFixed(2)} 降至 ${zCorr.after.toFixed(2)}（与同期用户相比稳健 z 值 ${bestZ.toFixed(1)}）`);
+        }
+        add('pattern_loss', Math.max(sJump, sCorr), {
+          en: `${en.join('; ')}: its weekday and seasonal pattern is lost`,
+          zh: `${zh.join('；')}：周内及季节用电规律消失`,
         });
       }
     }
