@@ -20,6 +20,8 @@ import { attachmentRoutes } from '../cases/attachments';
 import { portalRoutes } from '../portal/routes';
 import { policyRoutes } from '../policy/routes';
 import { notifyRoutes } from '../notify/routes';
+import { meteringRoutes } from '../metering/routes';
+import { billQueryRoutes } from '../portal/bill-query';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -65,6 +67,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   caseRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   portalRoutes(app, ctx);
+  meteringRoutes(app, ctx);
+  billQueryRoutes(app, ctx);
   policyRoutes(app, ctx);
   notifyRoutes(app, ctx);
   await registerStatic(app, ctx.config.webDist);

@@ -1,0 +1,210 @@
+// R-MTR-03: monthly bills from the readings and the active tariff table, bill corrections with a
+// reason, and the billing error rate (电费差错率). Every write is audited in its own transaction.
+import { sql, type Kysely } from 'kysely';
+import { isPeriod, previousPeriod } from '@griddesk/domain';
+import { DEFAULT_TARIFFS, checkTariff, kwhText, toKwhUnits, type TariffDefinition } from '@griddesk/domain/metering/tariff';
+import { billingErrorRate, computeBill, type BillLine, type TierPosition } from '@griddesk/domain/metering/bill';
+import type { DB } from '../db/schema';
+import { writeAudit, type AuditActor } from '../audit/write';
+import { AppError, errors } from '../errors';
+import { consumptionCte } from './consumption';
+
+/** Inserts the default tariff tables (version 1 of each code) when missing; activates them when no version of the code is active. */
+export async function ensureDefaultTariffs(db: Kysely<DB>, defaults: readonly TariffDefinition[] = DEFAULT_TARIFFS): Promise<void> {
+  for (const t of defaults) {
+    const problems = checkTariff(t);
+    if (problems.length) throw new Error(`default tariff ${t.code} v${t.version}: ${problems.join('; ')}`);
+    await db.transaction().execute(async (tx) => {
+      const active = await tx.selectFrom('tariffs').select('id').where('code', '=', t.code).where('active', '=', true).executeTakeFirst();
+      const inserted = await tx
+        .insertInto('tariffs')
+        .values({ code: t.code, version: t.version, definition: JSON.stringify(t), active: !active })
+        .onConflict((oc) => oc.columns(['code', 'version']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (inserted) await writeAudit(tx, { id: null, name: 'system', orgUnitId: null }, { entity: 'tariff', entityId: `${t.code}:${t.version}`, action: 'seed_default', after: t });
+    });
+  }
+}
+
+/** The active tariff of every code. */
+export async function activeTariffs(db: Kysely<DB>): Promise<Map<string, TariffDefinition>> {
+  const rows = await db.selectFrom('tariffs').select(['code', 'definition']).where('active', '=', true).execute();
+  return new Map(rows.map((r) => [r.code, r.definition as TariffDefinition]));
+}
+
+export interface BillDetail {
+  lines: BillLine[];
+  tierPosition: TierPosition;
+  yearToDateKwhBefore: string;
+  meters: { meterNo: string; previous: string; current: string; multiplier: string }[];
+}
+
+export interface ComputeResult {
+  period: string;
+  computed: number;
+  unchanged: number;
+  /** bills already corrected by hand are left alone */
+  keptCorrected: number;
+  /** customers with consumption but without an active tariff for their code */
+  noTariff: string[];
+  /** customers whose consumption is negative (a wrong reading): not billed */
+  negative: string[];
+  totalFen: number;
+}
+
+interface ConsumptionRow {
+  customer_id: number;
+  station_id: number;
+  account_no: string;
+  tariff_code: string;
+  kwh: string;
+  negative: boolean;
+  meters: { meterNo: string; previous: string; current: string; multiplier: string }[] | string;
+}
+
+/**
+ * Bills every customer with consumption in the period (customer meters with both readings),
+ * in the given stations. Tiers use the kWh of earlier bills of the same calendar year, so months
+ * must be billed in order. A customer's kWh is the sum over its meters, rounded to 4 decimals
+ * (reading × multiplier can carry more). Re-running a period updates bills whose figures changed.
+ */
+export async function computeBills(db: Kysely<DB>, actor: AuditActor, period: string, stationIds: number[]): Promise<ComputeResult> {
+  if (!isPeriod(period)) throw errors.validation([{ field: 'period', reason: 'must be a month as YYYY-MM', reasonZh: '须为 YYYY-MM 格式的月份' }]);
+  const tariffs = await activeTariffs(db);
+  const yearStart = `${period.slice(0, 4)}-01`;
+  return db.transaction().execute(async (tx) => {
+    const rows = (await sql<ConsumptionRow>`
+      with c as (${consumptionCte(period, stationIds)})
+      select cu.id as customer_id, cu.station_id, cu.account_no, cu.tariff_code,
+             round(sum(c.kwh), 4)::text as kwh, bool_or(c.kwh < 0) as negative,
+             json_agg(json_build_object('meterNo', m.meter_no, 'previous', prev.reading::text, 'current', cur.reading::text, 'multiplier', m.multiplier::text) order by m.meter_no) as meters
+      from c
+      join customers cu on cu.id = c.customer_id
+      join meters m on m.id = c.meter_id
+      join readings cur on cur.meter_id = m.id and cur.period = ${period}
+      join readings prev on prev.meter_id = m.id and prev.period = ${previousPeriod(period)}
+      where c.role = 'customer' and c.kwh is not null
+      group by cu.id, cu.station_id, cu.account_no, cu.tariff_code
+      order by cu.account_no`.execute(tx)).rows;
+    const ytd = new Map(
+      (await tx.selectFrom('bills').select(['customer_id', sql<string>`sum(kwh)::text`.as('kwh')])
+        .where('period', '>=', yearStart).where('period', '<', period)
+        .where('customer_id', 'in', rows.length ? rows.map((r) => r.customer_id) : [-1])
+        .groupBy('customer_id').execute()).map((r) => [r.customer_id, r.kwh]),
+    );
+    const existing = new Map(
+      (await tx.selectFrom('bills as b')
+        .select(['b.id', 'b.customer_id', 'b.kwh', 'b.amount_fen', 'b.tariff_version', sql<boolean>`exists (select 1 from bill_corrections bc where bc.bill_id = b.id)`.as('corrected')])
+        .where('b.period', '=', period)
+        .where('b.customer_id', 'in', rows.length ? rows.map((r) => r.customer_id) : [-1])
+        .execute()).map((b) => [b.customer_id, b]),
+    );
+    const result: ComputeResult = { period, computed: 0, unchanged: 0, keptCorrected: 0, noTariff: [], negative: [], totalFen: 0 };
+    for (const r of rows) {
+      if (r.negative) { result.negative.push(r.account_no); continue; }
+      const tariff = tariffs.get(r.tariff_code);
+      if (!tariff) { result.noTariff.push(r.account_no); continue; }
+      const before = ytd.get(r.customer_id) ?? '0';
+      const kwh = kwhText(toKwhUnits(r.kwh));
+      const bill = computeBill({ tariff, kwh, yearToDateKwhBefore: before });
+      const meters = typeof r.meters === 'string' ? JSON.parse(r.meters) : r.meters;
+      const detail: BillDetail = { lines: bill.lines, tierPosition: bill.tierPosition, yearToDateKwhBefore: kwhText(toKwhUnits(before)), meters };
+      const old = existing.get(r.customer_id);
+      if (old?.corrected) { result.keptCorrected++; continue; }
+      if (old && toKwhUnits(old.kwh) === toKwhUnits(kwh) && old.amount_fen === bill.amountFen && old.tariff_version === tariff.version) {
+        result.unchanged++;
+        result.totalFen += bill.amountFen;
+        continue;
+      }
+      const values = { kwh, amount_fen: bill.amountFen, tariff_code: tariff.code, tariff_version: tariff.version, detail: JSON.stringify(detail) };
+      const { id } = await tx
+        .insertInto('bills')
+        .values({ customer_id: r.customer_id, station_id: r.station_id, period, ...values })
+        .onConflict((oc) => oc.columns(['customer_id', 'period']).doUpdateSet({ ...values, updated_at: sql`now()` }))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (old) {
+        await writeAudit(tx, actor, { entity: 'bill', entityId: id, action: 'recompute', before: { kwh: old.kwh, amountFen: old.amount_fen, tariffVersion: old.tariff_version }, after: { kwh, amountFen: bill.amountFen, tariffVersion: tariff.version } });
+      }
+      result.computed++;
+      result.totalFen += bill.amountFen;
+    }
+    await writeAudit(tx, actor, { entity: 'bills', entityId: period, action: 'compute', after: { stationIds, ...result } });
+    return result;
+  });
+}
+
+export interface BillView {
+  id: number;
+  customerId: number;
+  accountNo: string;
+  period: string;
+  kwh: string;
+  amountFen: number;
+  tariffCode: string;
+  tariffVersion: number;
+  detail: BillDetail;
+  corrections: number;
+}
+
+export async function listBills(db: Kysely<DB>, stationIds: number[], filter: { period?: string; accountNo?: string }, limit = 100, offset = 0): Promise<BillView[]> {
+  let q = db.selectFrom('bills as b').innerJoin('customers as c', 'c.id', 'b.customer_id')
+    .select(['b.id', 'b.customer_id', 'c.account_no', 'b.period', 'b.kwh', 'b.amount_fen', 'b.tariff_code', 'b.tariff_version', 'b.detail',
+      sql<number>`(select count(*) from bill_corrections bc where bc.bill_id = b.id)`.as('corrections')])
+    .where('b.station_id', 'in', stationIds.length ? stationIds : [-1]);
+  if (filter.period) q = q.where('b.period', '=', filter.period);
+  if (filter.accountNo) q = q.where('c.account_no', '=', filter.accountNo);
+  const rows = await q.orderBy('b.period', 'desc').orderBy('c.account_no').limit(limit).offset(offset).execute();
+  return rows.map((r) => ({
+    id: r.id, customerId: r.customer_id, accountNo: r.account_no, period: r.period, kwh: kwhText(toKwhUnits(r.kwh)), amountFen: r.amount_fen,
+    tariffCode: r.tariff_code, tariffVersion: r.tariff_version, detail: r.detail as BillDetail, corrections: Number(r.corrections),
+  }));
+}
+
+export interface CorrectionInput {
+  reason: string;
+  /** the corrected amount in fen */
+  amountFen: number;
+  /** the corrected kWh, when the energy was wrong too */
+  kwh?: string;
+}
+
+/** Corrects a bill (退补 / 差错更正): the reason is required; before and after are kept and audited. */
+export async function correctBill(db: Kysely<DB>, actor: AuditActor, stationIds: number[], billId: number, input: CorrectionInput) {
+  const reason = input.reason.trim();
+  if (!reason) throw errors.validation([{ field: 'reason', reason: 'is required', reasonZh: '必填' }]);
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen < 0) throw errors.validation([{ field: 'amountFen', reason: 'must be a non-negative whole number of fen', reasonZh: '须为非负整数（分）' }]);
+  let kwh: string | undefined;
+  if (input.kwh !== undefined) {
+    try { kwh = kwhText(toKwhUnits(input.kwh)); } catch { kwh = undefined; }
+    if (kwh === undefined || kwh.startsWith('-')) throw errors.validation([{ field: 'kwh', reason: 'must be a non-negative number (at most 4 decimals)', reasonZh: '须为非负数（最多 4 位小数）' }]);
+  }
+  return db.transaction().execute(async (tx) => {
+    const bill = await tx.selectFrom('bills').selectAll().where('id', '=', billId)
+      .where('station_id', 'in', stationIds.length ? stationIds : [-1]).forUpdate().executeTakeFirst();
+    if (!bill) throw errors.notFound({ zh: '电费账单', en: 'Bill' });
+    const before = { kwh: kwhText(toKwhUnits(bill.kwh)), amountFen: bill.amount_fen };
+    const after = { kwh: kwh ?? before.kwh, amountFen: input.amountFen };
+    if (after.kwh === before.kwh && after.amountFen === before.amountFen) {
+      throw new AppError('conflict', '更正后的金额与电量与原账单相同', 'The correction does not change the bill');
+    }
+    await tx.updateTable('bills').set({ kwh: after.kwh, amount_fen: after.amountFen, updated_at: sql`now()` }).where('id', '=', billId).execute();
+    const { id } = await tx.insertInto('bill_corrections')
+      .values({ bill_id: billId, reason, before: JSON.stringify(before), after: JSON.stringify(after), actor_id: actor.id, actor_name: actor.name })
+      .returning('id').executeTakeFirstOrThrow();
+    await writeAudit(tx, actor, { entity: 'bill', entityId: billId, action: 'correct', before, after: { ...after, reason, correctionId: id } });
+    return { correctionId: id, billId, before, after, reason };
+  });
+}
+
+/** 电费差错率 for a period: bills corrected at least once / bills issued. */
+export async function billingErrors(db: Kysely<DB>, period: string, stationIds: number[]) {
+  const row = await db.selectFrom('bills as b')
+    .select([sql<number>`count(*)`.as('bills'), sql<number>`count(*) filter (where exists (select 1 from bill_corrections bc where bc.bill_id = b.id))`.as('corrected')])
+    .where('b.period', '=', period).where('b.station_id', 'in', stationIds.length ? stationIds : [-1])
+    .executeTakeFirstOrThrow();
+  const bills = Number(row.bills);
+  const corrected = Number(row.corrected);
+  return { period, bills, corrected, errorRate: billingErrorRate(bills, corrected) };
+}
