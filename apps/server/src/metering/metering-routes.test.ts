@@ -8,7 +8,6 @@ describe.each(BACKENDS)('line loss and reading flags over HTTP on %s (R-MTR-02, 
   let admin: string;
   beforeAll(async () => {
     t = await createTestApp(backend);
-    admin = await login(t.app, 'admin', ADMIN_PASSWORD);
     // the fixture's station must exist before a web import (web imports never create stations)
     const county = await t.database.db.selectFrom('org_units').select(['id', 'path']).where('kind', '=', 'county').executeTakeFirstOrThrow();
     const st = await t.database.db.insertInto('org_units').values({ code: 'ST01', name: '测试供电所', kind: 'station', parent_id: county.id, path: 'x' }).returning('id').executeTakeFirstOrThrow();
