@@ -80,17 +80,9 @@ export const GATEWAY_MULTIPLIERS = ['2000', '3000', '4000', '6000'] as const;
 export const HV_MULTIPLIERS = ['40', '60', '80', '100', '120', '160', '200', '300', '400', '500', '1000', '1500', '2000'] as const;
 export const FIRST_ACCOUNT_NO = 3100000001;
 
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The one seeded PRNG of the project lives in the domain package; re-exported for the generators.
+export { mulberry32 } from '@griddesk/domain/metering/prng';
+import { mulberry32 } from '@griddesk/domain/metering/prng';
 
 // ---------------------------------------------------------------------------------------------
 // Random helpers over one stream

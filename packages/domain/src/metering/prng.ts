@@ -1,6 +1,5 @@
-// A tiny seeded PRNG for the synthetic metering data (R-MTR-06 benchmark and tests). Domain code
-// must not import from the server, so this is the domain's own copy of mulberry32 with the few
-// distributions the load generator needs. Same seed → same stream, on every platform.
+// The project's seeded PRNG (the ledger and readings generators, the synthetic metering data):
+// mulberry32 with the few distributions the load generator needs. Same seed → same stream.
 
 /** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
