@@ -64,3 +64,16 @@ export const CASE_ACTION_LABELS: Record<CaseAction, Label> = {
   close: { zh: '归档', en: 'Close' },
   reopen: { zh: '重新处理', en: 'Reopen' },
 };
+
+export const FAULT_CLASS_LABELS: Record<FaultClass, Label> = {
+  lv_drop: { zh: '低压下火线故障', en: 'LV service drop' },
+  lv_equipment: { zh: '低压设备故障', en: 'LV equipment fault' },
+  hv_line: { zh: '倒杆断线或高压架空线路故障', en: 'Pole down or HV overhead line' },
+};
+
+/** 城区 / 农村 / 特殊边远: repair limits differ by service area (R-CMT-10, R-OUT-04). */
+export const SERVICE_AREA_LABELS: Record<'urban' | 'rural' | 'remote', Label> = {
+  urban: { zh: '城区', en: 'Urban' },
+  rural: { zh: '农村', en: 'Rural' },
+  remote: { zh: '特殊边远地区', en: 'Remote' },
+};

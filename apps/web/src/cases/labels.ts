@@ -1,21 +1,12 @@
-// Case labels the shared package does not carry, and the colours statuses are shown in.
-import type { CaseStatus, FaultClass } from '@griddesk/shared';
+// Case labels for the pages, and the colours statuses are shown in; the labels themselves live in
+// the shared package so server messages and pages say the same.
+import type { CaseStatus } from '@griddesk/shared';
 import type { Text } from '../i18n';
 import type { ServiceArea } from './types';
 
-export const FAULT_CLASS_LABELS: Record<FaultClass, Text> = {
-  lv_drop: { zh: '低压下火线故障', en: 'LV service drop' },
-  lv_equipment: { zh: '低压设备故障', en: 'LV equipment fault' },
-  hv_line: { zh: '倒杆断线或高压架空线路故障', en: 'Pole down or HV overhead line' },
-};
+export { FAULT_CLASS_LABELS, SERVICE_AREA_LABELS } from '@griddesk/shared';
 
 export const SERVICE_AREAS: readonly ServiceArea[] = ['urban', 'rural', 'remote'];
-
-export const SERVICE_AREA_LABELS: Record<ServiceArea, Text> = {
-  urban: { zh: '城区', en: 'Urban' },
-  rural: { zh: '农村', en: 'Rural' },
-  remote: { zh: '特殊边远地区', en: 'Remote' },
-};
 
 export const CASE_STATUS_COLORS: Record<CaseStatus, string> = {
   received: 'blue',
