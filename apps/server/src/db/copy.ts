@@ -1,7 +1,7 @@
 // Bulk load through COPY on both backends. A COPY … FROM STDIN statement travels through Kysely
 // as an ordinary compiled query whose single parameter is the CSV payload; each driver
 // recognises it and feeds the payload the way its backend wants.
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 
 export function isCopyFromStdin(text: string): boolean {
   return /^\s*copy\s[\s\S]*\sfrom\s+stdin/i.test(text);
@@ -29,4 +29,3 @@ export async function copyCsv(
   await executor.executeQuery(CompiledQuery.raw(text, [payload]));
 }
 
-export { sql };

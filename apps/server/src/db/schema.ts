@@ -5,7 +5,6 @@ import type { BillingTables } from './schema-billing';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type CreatedAt = ColumnType<Date, never, never>;
 /** numeric comes back as a string on both backends; accept numbers on write. */
 type Numeric = ColumnType<string, string | number, string | number>;
 
@@ -168,7 +167,6 @@ export type User = Selectable<UserTable>;
 export type Customer = Selectable<CustomerTable>;
 export type NewCustomer = Insertable<CustomerTable>;
 export type CustomerUpdate = Updateable<CustomerTable>;
-export type { CreatedAt };
 
 export interface NotificationTable {
   id: Generated<number>;

@@ -8,7 +8,6 @@ import { IMPORT_COLUMNS, IMPORT_FILE_KINDS, type ApiErrorField, type ImportFileK
 import { reasons, type Raw } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { copyCsv } from '../db/copy';
-import { AppError } from '../errors';
 import type { AuditActor } from '../audit/write';
 import { writeAudit } from '../audit/write';
 import { readTable } from './files';
@@ -231,12 +230,4 @@ async function createStations(tx: Kysely<DB>, actor: ImportActor, codes: Readonl
     resolved.set(placeholder, id);
   }
   return resolved;
-}
-
-export function assertImportable(kind: string): asserts kind is ImportFileKind {
-  if (!(kind in IMPORT_KINDS)) {
-    throw new AppError('not_found', `未知的台账类型：${kind}`, `Unknown ledger kind: ${kind}`, [
-      { field: 'kind', value: kind, reason: 'must be one of feeders, areas, customers, meters', reasonZh: '必须为 feeders、areas、customers、meters 之一' },
-    ]);
-  }
 }
