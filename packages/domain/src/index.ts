@@ -14,3 +14,4 @@ export * from './cases/clocks';
 export * from './cases/escalation';
 export * from './metering/readings';
 export * from './metering/line-loss';
+export * from './metering/policy';

@@ -3,6 +3,7 @@ import { isPeriod } from '@griddesk/domain';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
 import { readingFlags } from '../metering/flags';
+import { activeMeteringPolicy } from '../metering/policy-repo';
 import { allStationIds } from '../metering/consumption';
 import { parse, UsageError } from './args';
 
@@ -16,7 +17,8 @@ export async function run(args: string[]): Promise<number> {
   if (values.format !== 'csv') throw new UsageError(`--format must be csv\nusage: ${USAGE}`);
   const database = await openAndMigrate(loadConfig());
   try {
-    const flags = await readingFlags(database.db, values.period, await allStationIds(database.db));
+    const { policy } = await activeMeteringPolicy(database.db);
+    const flags = await readingFlags(database.db, values.period, await allStationIds(database.db), policy.readingFlags);
     process.stdout.write(['meter_no,flag', ...flags.map((f) => `${f.meterNo},${f.flag}`)].join('\n') + '\n');
     return 0;
   } finally {

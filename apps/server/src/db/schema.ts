@@ -2,6 +2,7 @@
 import type { MeteringTables, PolicyTables } from './schema-policy';
 import type { CaseTables } from './schema-cases';
 import type { BillingTables } from './schema-billing';
+import type { ResultTables } from './schema-results';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -148,7 +149,7 @@ export interface ImportJobTable {
   finished_at: Timestamp | null;
 }
 
-export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables {
+export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables, ResultTables {
   org_units: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;

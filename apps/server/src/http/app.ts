@@ -21,6 +21,7 @@ import { portalRoutes } from '../portal/routes';
 import { policyRoutes } from '../policy/routes';
 import { notifyRoutes } from '../notify/routes';
 import { meteringRoutes } from '../metering/routes';
+import { meteringAnalysisRoutes } from '../metering/analysis-routes';
 import { billQueryRoutes } from '../portal/bill-query';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   attachmentRoutes(app, ctx);
   portalRoutes(app, ctx);
   meteringRoutes(app, ctx);
+  meteringAnalysisRoutes(app, ctx);
   billQueryRoutes(app, ctx);
   policyRoutes(app, ctx);
   notifyRoutes(app, ctx);

@@ -2,22 +2,12 @@
 // than the previous reading, no meter change being recorded yet, or an implausible jump against
 // the meter's own history), duplicate (重抄: read again with a different value, kept as a correction).
 import { sql, type Kysely } from 'kysely';
+import { DEFAULT_READING_FLAG_POLICY, type ReadingFlagPolicy } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 
 export type ReadingFlag = 'estimated' | 'missed' | 'wrong' | 'duplicate';
 
-export interface ReadingFlagPolicy {
-  /** a consumption above this multiple of the meter's own median monthly consumption is implausible */
-  jumpFactor: number;
-  /** … and above this many kWh, so that tiny meters are not flagged for noise */
-  jumpMinKwh: number;
-  /** months of history the median is taken over */
-  historyMonths: number;
-}
-
-export const DEFAULT_READING_FLAG_POLICY: ReadingFlagPolicy = { jumpFactor: 5, jumpMinKwh: 200, historyMonths: 12 };
-
-export async function readingFlags(db: Kysely<DB>, period: string, stationIds: number[], policy = DEFAULT_READING_FLAG_POLICY): Promise<{ meterNo: string; flag: ReadingFlag }[]> {
+export async function readingFlags(db: Kysely<DB>, period: string, stationIds: number[], policy: ReadingFlagPolicy = DEFAULT_READING_FLAG_POLICY): Promise<{ meterNo: string; flag: ReadingFlag }[]> {
   const rows = await sql<{ meter_no: string; flag: ReadingFlag }>`
     with cur as (select * from readings where period = ${period} and station_id = any(${stationIds}::int[])),
     prev as (

@@ -1,22 +1,36 @@
-// R-MTR-04: line loss per transformer area (LV), feeder (HV) and station (comprehensive) for a
-// period. SQL sums the energy exactly; the domain function classes each point by the policy.
+// R-MTR-04: line loss per transformer area (LV), feeder (HV), station and county (comprehensive)
+// for a period. SQL sums the energy exactly; the domain function classes each point by the policy.
 import { sql, type Kysely } from 'kysely';
 import { classifyLoss, DEFAULT_LINE_LOSS_POLICY, type LineLossPolicy, type LossClass, type LossLevel } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { consumptionCte } from './consumption';
 
 export interface LossRow {
+  pointId: number;
   code: string;
+  name: string;
+  /** the point one level up: county for a station, station for a feeder, feeder for an area */
+  parentCode: string | null;
+  stationId: number | null;
   supplyKwh: string | null;
   salesKwh: string;
   lossKwh: string | null;
   lossRate: string | null;
   coverage: number;
   class: LossClass;
+  target: number;
+  manager: { id: number; name: string } | null;
 }
 
 interface Agg {
+  point: number;
   code: string;
+  name: string;
+  parent_code: string | null;
+  parent_id: number | null;
+  station_id: number | null;
+  manager_id: number | null;
+  manager_name: string | null;
   supply: string | null;
   supply_missing: boolean;
   sales: string | null;
@@ -26,7 +40,7 @@ interface Agg {
 
 // One pass over the period's consumption per level, grouped by the point each meter feeds; a
 // correlated sub-query per point would rescan every meter for every area (measured 400× slower).
-function query(level: LossLevel, period: string, stationIds: number[]) {
+function query(level: Exclude<LossLevel, 'county'>, period: string, stationIds: number[]) {
   const c = consumptionCte(period, stationIds);
   if (level === 'area') {
     return sql<Agg>`
@@ -42,9 +56,11 @@ function query(level: LossLevel, period: string, stationIds: number[]) {
         where c.role = 'area' or (c.role = 'customer' and cu.area_id is not null)
         group by 1
       )
-      select a.code, g.supply, coalesce(g.supply_missing, true) as supply_missing, g.sales,
+      select a.id as point, a.code, a.name, f.code as parent_code, a.feeder_id as parent_id, a.station_id,
+             a.manager_id, u.display_name as manager_name,
+             g.supply, coalesce(g.supply_missing, true) as supply_missing, g.sales,
              coalesce(g.meters, 0) as meters, coalesce(g.read, 0) as read
-      from areas a left join g on g.point = a.id
+      from areas a join feeders f on f.id = a.feeder_id left join g on g.point = a.id left join users u on u.id = a.manager_id
       where a.station_id = any(${stationIds}::int[]) order by a.code`;
   }
   if (level === 'feeder') {
@@ -64,9 +80,11 @@ function query(level: LossLevel, period: string, stationIds: number[]) {
         where c.role in ('gateway', 'area') or (c.role = 'customer' and cu.voltage_level = 'HV')
         group by 1
       )
-      select f.code, g.supply, coalesce(g.supply_missing, true) as supply_missing, g.sales,
+      select f.id as point, f.code, f.name, s.code as parent_code, f.station_id as parent_id, f.station_id,
+             null::int as manager_id, null::text as manager_name,
+             g.supply, coalesce(g.supply_missing, true) as supply_missing, g.sales,
              coalesce(g.meters, 0) as meters, coalesce(g.read, 0) as read
-      from feeders f left join g on g.point = f.id
+      from feeders f join org_units s on s.id = f.station_id left join g on g.point = f.id
       where f.station_id = any(${stationIds}::int[]) order by f.code`;
   }
   return sql<Agg>`
@@ -80,29 +98,60 @@ function query(level: LossLevel, period: string, stationIds: number[]) {
              count(*) filter (where c.role = 'customer' and c.has_reading) as read
       from c group by 1
     )
-    select s.code, g.supply, coalesce(g.supply_missing, true) as supply_missing, g.sales,
+    select s.id as point, s.code, s.name, p.code as parent_code, s.parent_id, s.id as station_id,
+           null::int as manager_id, null::text as manager_name,
+           g.supply, coalesce(g.supply_missing, true) as supply_missing, g.sales,
            coalesce(g.meters, 0) as meters, coalesce(g.read, 0) as read
-    from org_units s left join g on g.point = s.id
+    from org_units s left join org_units p on p.id = s.parent_id left join g on g.point = s.id
     where s.kind = 'station' and s.id = any(${stationIds}::int[]) order by s.code`;
+}
+
+/** The county's comprehensive loss: its stations' gateways against all their customer meters. */
+async function countyAggs(db: Kysely<DB>, stations: Agg[]): Promise<Agg[]> {
+  const byCounty = new Map<number, Agg[]>();
+  for (const s of stations) if (s.parent_id !== null) byCounty.set(s.parent_id, [...(byCounty.get(s.parent_id) ?? []), s]);
+  if (!byCounty.size) return [];
+  const units = await db.selectFrom('org_units as u').leftJoin('org_units as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.code', 'u.name', 'p.code as parent_code']).where('u.id', 'in', [...byCounty.keys()]).execute();
+  return units.map((u) => {
+    const rows = byCounty.get(u.id)!;
+    const missing = rows.some((r) => r.supply_missing || r.supply === null);
+    return {
+      point: u.id, code: u.code, name: u.name, parent_code: u.parent_code, parent_id: null, station_id: null, manager_id: null, manager_name: null,
+      supply: missing ? null : String(rows.reduce((s, r) => s + Number(r.supply), 0)),
+      supply_missing: missing,
+      sales: String(rows.reduce((s, r) => s + Number(r.sales ?? 0), 0)),
+      meters: rows.reduce((s, r) => s + Number(r.meters), 0),
+      read: rows.reduce((s, r) => s + Number(r.read), 0),
+    };
+  }).sort((a, b) => a.code.localeCompare(b.code));
 }
 
 const fixed = (v: number, d: number) => (Object.is(Math.round(v * 10 ** d) / 10 ** d, -0) ? 0 : Math.round(v * 10 ** d) / 10 ** d).toFixed(d);
 
 export async function lineLoss(db: Kysely<DB>, level: LossLevel, period: string, stationIds: number[], policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY): Promise<LossRow[]> {
-  const rows = (await query(level, period, stationIds).execute(db)).rows;
-  return rows.map((r) => {
+  let aggs: Agg[];
+  if (level === 'county') aggs = await countyAggs(db, (await query('station', period, stationIds).execute(db)).rows);
+  else aggs = (await query(level, period, stationIds).execute(db)).rows;
+  return aggs.map((r) => {
     const supply = r.supply_missing || r.supply === null ? null : Number(r.supply);
     const sales = r.sales === null ? 0 : Number(r.sales);
     const coverage = Number(r.meters) === 0 ? 1 : Number(r.read) / Number(r.meters);
     const res = classifyLoss(level, { supply, sales, coverage }, policy);
     return {
+      pointId: r.point,
       code: r.code,
+      name: r.name,
+      parentCode: r.parent_code,
+      stationId: r.station_id,
       supplyKwh: supply === null ? null : fixed(supply, 2),
       salesKwh: fixed(sales, 2),
       lossKwh: res.loss === null ? null : fixed(res.loss, 2),
       lossRate: res.rate === null ? null : fixed(res.rate, 4),
       coverage,
       class: res.class,
+      target: policy.target[level],
+      manager: r.manager_id === null ? null : { id: r.manager_id, name: r.manager_name ?? '' },
     };
   });
 }

@@ -1,24 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../testing/databases';
-import { ADMIN_PASSWORD, createTestApp, login, multipartFile, type TestApp } from '../testing/app';
-import { lineLossFixture } from '../testing/line-loss-fixture';
+import type { TestApp } from '../testing/app';
+import { createLineLossApp } from '../testing/line-loss-app';
 
 describe.each(BACKENDS)('line loss and reading flags over HTTP on %s (R-MTR-02, R-MTR-04)', (backend) => {
   let t: TestApp;
   let admin: string;
   beforeAll(async () => {
-    t = await createTestApp(backend);
-    // the fixture's station must exist before a web import (web imports never create stations)
-    const county = await t.database.db.selectFrom('org_units').select(['id', 'path']).where('kind', '=', 'county').executeTakeFirstOrThrow();
-    const st = await t.database.db.insertInto('org_units').values({ code: 'ST01', name: '测试供电所', kind: 'station', parent_id: county.id, path: 'x' }).returning('id').executeTakeFirstOrThrow();
-    await t.database.db.updateTable('org_units').set({ path: `${county.path}${st.id}/` }).where('id', '=', st.id).execute();
-    admin = await login(t.app, 'admin', ADMIN_PASSWORD);
-    const fx = lineLossFixture();
-    for (const kind of ['feeders', 'areas', 'customers', 'meters', 'readings'] as const) {
-      const body = multipartFile(`${kind}.csv`, fx[kind]);
-      const res = await t.app.inject({ method: 'POST', url: `/api/ledger/import/${kind}`, headers: { cookie: admin, ...body.headers }, payload: body.payload });
-      expect(res.statusCode, res.body).toBe(200);
-    }
+    ({ t, admin } = await createLineLossApp(backend));
   });
   afterAll(async () => t?.close());
 

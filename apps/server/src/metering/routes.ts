@@ -9,8 +9,6 @@ import { auditActor } from '../audit/write';
 import type { Actor } from '../org/actor';
 import { billingErrors, computeBills, correctBill, listBills } from './bills';
 import { addFinding, createCampaign, listCampaigns, summarise } from './inspections';
-import { lineLoss } from './line-loss';
-import { readingFlags } from './flags';
 
 const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
@@ -24,28 +22,6 @@ function need(actor: Actor, permission: Parameters<typeof can>[1]): void {
 export function meteringRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
   const auth = { preHandler: app.authenticate };
-
-  // ---- line loss and reading quality (R-MTR-02, R-MTR-04)
-  app.get('/api/metering/lineloss', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Line loss of a month by area (LV), feeder (HV) or station (comprehensive), classed by the policy',
-      querystring: Type.Object({ period: Period, level: Type.Union([Type.Literal('area'), Type.Literal('feeder'), Type.Literal('station')], { default: 'area' }) }),
-    },
-  }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
-    return { period: req.query.period, level: req.query.level, items: await lineLoss(db, req.query.level, req.query.period, actor.stationIds) };
-  });
-
-  app.get('/api/metering/reading-flags', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Reading quality flags of a month: estimated, missed, wrong, duplicate', querystring: Type.Object({ period: Period }) },
-  }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
-    return { period: req.query.period, items: await readingFlags(db, req.query.period, actor.stationIds) };
-  });
 
   // ---- bills (R-MTR-03)
   app.post('/api/bills/compute', {

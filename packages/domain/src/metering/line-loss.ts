@@ -1,8 +1,9 @@
 // R-MTR-04, R-MTR-05: line loss and its classes. loss_rate = (supply − sales) / supply, assessed
 // separately for low voltage (per transformer area), high voltage (per feeder) and comprehensive
-// (per station), each against its own target. Thresholds are policy data.
+// (per station, and over the county), each against its own target. Thresholds are policy data.
 
-export type LossLevel = 'area' | 'feeder' | 'station';
+export type LossLevel = 'area' | 'feeder' | 'station' | 'county';
+export const LOSS_LEVELS: readonly LossLevel[] = ['county', 'station', 'feeder', 'area'];
 export type LossClass = 'not_computable' | 'negative_loss' | 'high_loss' | 'qualified';
 
 export interface LineLossPolicy {
@@ -14,8 +15,9 @@ export interface LineLossPolicy {
 
 export const DEFAULT_LINE_LOSS_POLICY: LineLossPolicy = {
   minCoverage: 0.98,
-  // area: the default (10 % for LV); feeder and station: typical county targets, to be set per company
-  target: { area: 0.1, feeder: 0.06, station: 0.08 },
+  // area: the default (10 % for LV); feeder, station and county: typical county-company
+  // targets, placeholders an administrator sets per company
+  target: { area: 0.1, feeder: 0.06, station: 0.08, county: 0.08 },
 };
 
 export interface LossInput {

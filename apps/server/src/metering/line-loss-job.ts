@@ -1,0 +1,57 @@
+// The monthly line-loss job (R-MTR-04, R-MTR-05): compute and class every level with the active
+// metering policy and persist the results, replacing an earlier run of the same period. Trends,
+// rankings and the watch list read what this wrote.
+import type { Kysely } from 'kysely';
+import { LOSS_LEVELS, type LossClass, type LossLevel } from '@griddesk/domain';
+import type { DB } from '../db/schema';
+import { writeAudit, type AuditActor } from '../audit/write';
+import { lineLoss, type LossRow } from './line-loss';
+import { activeMeteringPolicy } from './policy-repo';
+
+export type ClassCounts = Record<LossClass, number>;
+
+export interface LineLossRun {
+  period: string;
+  runAt: string;
+  policyVersion: number;
+  counts: Partial<Record<LossLevel, ClassCounts>>;
+}
+
+const emptyCounts = (): ClassCounts => ({ qualified: 0, high_loss: 0, negative_loss: 0, not_computable: 0 });
+const CHUNK = 2000;
+
+/** The counties above the given stations: county rows belong to whoever sees one of its stations. */
+export async function countiesOf(db: Kysely<DB>, stationIds: number[]): Promise<number[]> {
+  if (!stationIds.length) return [];
+  const rows = await db.selectFrom('org_units').select('parent_id').distinct().where('id', 'in', stationIds).where('parent_id', 'is not', null).execute();
+  return rows.map((r) => r.parent_id!);
+}
+
+export async function runLineLossJob(db: Kysely<DB>, actor: AuditActor, period: string, stationIds: number[], levels: readonly LossLevel[] = LOSS_LEVELS): Promise<LineLossRun> {
+  const { version, policy } = await activeMeteringPolicy(db);
+  const computed = new Map<LossLevel, LossRow[]>();
+  for (const level of levels) computed.set(level, await lineLoss(db, level, period, stationIds, policy.lineLoss));
+  const counties = await countiesOf(db, stationIds);
+  const runAt = new Date();
+  const counts: LineLossRun['counts'] = {};
+  await db.transaction().execute(async (tx) => {
+    for (const [level, rows] of computed) {
+      let del = tx.deleteFrom('line_loss_results').where('period', '=', period).where('level', '=', level);
+      del = level === 'county' ? del.where('point_id', 'in', counties.length ? counties : [-1]) : del.where('station_id', 'in', stationIds.length ? stationIds : [-1]);
+      await del.execute();
+      const c = emptyCounts();
+      for (const r of rows) c[r.class]++;
+      counts[level] = c;
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        await tx.insertInto('line_loss_results').values(rows.slice(i, i + CHUNK).map((r) => ({
+          period, level, point_id: r.pointId, code: r.code, station_id: r.stationId,
+          supply_kwh: r.supplyKwh, sales_kwh: r.salesKwh, loss_kwh: r.lossKwh, loss_rate: r.lossRate,
+          coverage: r.coverage.toFixed(6), class: r.class, target: r.target, manager_id: r.manager?.id ?? null,
+          policy_version: version, run_at: runAt,
+        }))).execute();
+      }
+    }
+    await writeAudit(tx, actor, { entity: 'line_loss_run', entityId: period, action: 'run', after: { period, stations: stationIds.length, policyVersion: version, counts } });
+  });
+  return { period, runAt: runAt.toISOString(), policyVersion: version, counts };
+}

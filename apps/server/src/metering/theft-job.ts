@@ -1,0 +1,124 @@
+// R-MTR-06: the theft screening over the database's own records. Each customer's daily
+// consumption series (daily_consumption) is scored by the domain's explainable signals, joined
+// by two facts only the database knows: register readings that went backwards (a meter event)
+// and a rise of the customer's transformer-area line loss over the window (persisted monthly
+// results). The ranked suspects of a run are kept with their explanations.
+import { sql, type Kysely } from 'kysely';
+import { scoreCustomers, type AreaLossChange, type MeterEvent, type TheftInput } from '@griddesk/domain/metering/theft';
+import { previousPeriod } from '@griddesk/domain';
+import type { DB } from '../db/schema';
+import { AppError } from '../errors';
+import { writeAudit, type AuditActor } from '../audit/write';
+import { activeMeteringPolicy } from './policy-repo';
+
+const DAY_MS = 86_400_000;
+const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+const isoOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const lastDayOf = (period: string) => isoOf(dayNo(`${period}-01`) + new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate() - 1);
+
+export interface TheftRunResult {
+  runId: number;
+  runAt: string;
+  source: 'daily';
+  window: { from: string; to: string };
+  scored: number;
+  insufficient: number;
+  suspects: number;
+}
+
+async function windowEnd(db: Kysely<DB>, stationIds: number[], period: string | undefined): Promise<string> {
+  if (period) return lastDayOf(period);
+  const row = await sql<{ last: string | null }>`select max(day)::text as last from daily_consumption where station_id = any(${stationIds}::int[])`.execute(db);
+  const last = row.rows[0]?.last;
+  if (!last) throw new AppError('conflict', '尚无日用电量数据，请先导入日电量序列', 'No daily consumption yet: import the daily series first');
+  return last;
+}
+
+export async function runTheftScreening(db: Kysely<DB>, actor: AuditActor, stationIds: number[], opts: { period?: string } = {}): Promise<TheftRunResult> {
+  const { version, policy } = await activeMeteringPolicy(db);
+  const to = await windowEnd(db, stationIds, opts.period);
+  let firstPeriod = to.slice(0, 7);
+  for (let i = 1; i < policy.theft.windowMonths; i++) firstPeriod = previousPeriod(firstPeriod);
+  const from = `${firstPeriod}-01`;
+  const T = dayNo(to) - dayNo(from) + 1;
+
+  // one row per customer with its days packed as "offset:kWh" pairs, so memory stays per customer
+  const series = await sql<{ customer_id: number; account_no: string; area_code: string | null; packed: string }>`
+    select d.customer_id, cu.account_no, a.code as area_code,
+           string_agg((d.day - ${from}::date)::text || ':' || coalesce(d.kwh::text, ''), ',') as packed
+    from daily_consumption d join customers cu on cu.id = d.customer_id left join areas a on a.id = cu.area_id
+    where d.station_id = any(${stationIds}::int[]) and d.day between ${from}::date and ${to}::date
+    group by d.customer_id, cu.account_no, a.code`.execute(db);
+  if (!series.rows.length) throw new AppError('conflict', `${from} 至 ${to} 没有日用电量数据`, `No daily consumption between ${from} and ${to}`);
+
+  const reversed = await sql<{ customer_id: number; period: string }>`
+    select m.customer_id, cur.period from readings cur
+    join readings prev on prev.meter_id = cur.meter_id and prev.period = to_char(to_date(cur.period, 'YYYY-MM') - interval '1 month', 'YYYY-MM')
+    join meters m on m.id = cur.meter_id
+    where m.role = 'customer' and cur.station_id = any(${stationIds}::int[]) and cur.period between ${firstPeriod} and ${to.slice(0, 7)}
+      and cur.reading < prev.reading`.execute(db);
+  const events = new Map<number, MeterEvent[]>();
+  for (const r of reversed.rows) {
+    const day = Math.max(0, dayNo(`${r.period}-01`) - dayNo(from));
+    events.set(r.customer_id, [...(events.get(r.customer_id) ?? []), { kind: 'reversed_reading', day }]);
+  }
+
+  // area loss rise: mean computable rate of the window's second half against its first half
+  const losses = await sql<{ code: string; period: string; loss_rate: string }>`
+    select code, period, loss_rate from line_loss_results
+    where level = 'area' and station_id = any(${stationIds}::int[]) and period between ${firstPeriod} and ${to.slice(0, 7)}
+      and class <> 'not_computable' and loss_rate is not null order by code, period`.execute(db);
+  const byArea = new Map<string, { period: string; rate: number }[]>();
+  for (const l of losses.rows) byArea.set(l.code, [...(byArea.get(l.code) ?? []), { period: l.period, rate: Number(l.loss_rate) }]);
+  const areaLoss: Record<string, AreaLossChange> = {};
+  for (const [code, list] of byArea) {
+    if (list.length < 4) continue;
+    const half = Math.floor(list.length / 2);
+    const mean = (xs: { rate: number }[]) => xs.reduce((s, x) => s + x.rate, 0) / xs.length;
+    const before = mean(list.slice(0, half));
+    const after = mean(list.slice(half));
+    if (after > before) areaLoss[code] = { before, after, day: Math.max(0, dayNo(`${list[half]!.period}-01`) - dayNo(from)) };
+  }
+
+  const input: TheftInput[] = series.rows.map((r) => {
+    const days: (number | null)[] = new Array(T).fill(null);
+    for (const pair of r.packed.split(',')) {
+      const k = pair.indexOf(':');
+      const v = pair.slice(k + 1);
+      if (v !== '') days[Number(pair.slice(0, k))] = Number(v);
+    }
+    const ev = events.get(r.customer_id);
+    return { consNo: String(r.customer_id), days, ...(r.area_code ? { area: r.area_code } : {}), ...(ev ? { events: ev } : {}) };
+  });
+  const scores = scoreCustomers(input, { weights: policy.theft.weights, startDate: from, areaLoss });
+  const suspects = scores.filter((s) => !s.insufficientData && s.score >= policy.theft.minScore);
+  const insufficient = scores.filter((s) => s.insufficientData).length;
+
+  return db.transaction().execute(async (tx) => {
+    const run = await tx.insertInto('theft_runs').values({
+      source: 'daily', window_from: from, window_to: to, station_ids: stationIds, scored: scores.length - insufficient, insufficient, policy_version: version, created_by: actor.name,
+    }).returning(['id', 'run_at']).executeTakeFirstOrThrow();
+    for (let i = 0; i < suspects.length; i += 1000) {
+      await tx.insertInto('theft_suspects').values(suspects.slice(i, i + 1000).map((s, k) => ({
+        run_id: run.id, rank: i + k + 1, customer_id: Number(s.consNo), score: s.score, signals: JSON.stringify(s.signals),
+      }))).execute();
+    }
+    await writeAudit(tx, actor, { entity: 'theft_run', entityId: run.id, action: 'run', after: { from, to, scored: scores.length - insufficient, insufficient, suspects: suspects.length, policyVersion: version } });
+    return { runId: run.id, runAt: new Date(run.run_at).toISOString(), source: 'daily', window: { from, to }, scored: scores.length - insufficient, insufficient, suspects: suspects.length };
+  });
+}
+
+/** The latest run covering any of the caller's stations, its suspects limited to those stations. */
+export async function latestSuspects(db: Kysely<DB>, stationIds: number[], limit: number) {
+  const run = stationIds.length
+    ? await db.selectFrom('theft_runs').selectAll().where(sql<boolean>`station_ids && ${sql.val(stationIds)}::int[]`).orderBy('id', 'desc').limit(1).executeTakeFirst()
+    : undefined;
+  if (!run) return { runId: null, runAt: null, source: null, window: null, items: [] };
+  const rows = await db.selectFrom('theft_suspects as s').innerJoin('customers as c', 'c.id', 's.customer_id').leftJoin('areas as a', 'a.id', 'c.area_id')
+    .select(['s.rank', 's.score', 's.signals', 'c.account_no', 'c.name', 'a.code as area_code'])
+    .where('s.run_id', '=', run.id).where('c.station_id', 'in', stationIds).orderBy('s.rank').limit(limit).execute();
+  return {
+    runId: run.id, runAt: new Date(run.run_at).toISOString(), source: run.source, window: { from: String(run.window_from).slice(0, 10), to: String(run.window_to).slice(0, 10) },
+    items: rows.map((r, i) => ({ rank: i + 1, accountNo: r.account_no, customerName: r.name, areaCode: r.area_code, score: Number(r.score.toFixed(4)), signals: r.signals })),
+  };
+}
