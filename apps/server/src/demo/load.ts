@@ -9,6 +9,7 @@ import { hashPassword, randomPassword } from '../org/password';
 import { importLedger, type ImportActor } from '../ledger/import';
 import { generateLedger, toCsv, type GenerateOptions } from './generator';
 import { DEMO_STAFF, DEMO_STATION, DEMO_TEAMS, badgeNo } from './staff';
+import { loadDemoMetering } from './metering-demo';
 
 export const DEMO_LEDGER: GenerateOptions = { customers: 20_000, areas: 150, feeders: 10, seed: 20261123, stationCodes: [DEMO_STATION.code] };
 
@@ -54,7 +55,16 @@ export interface DemoResult {
   counts: Record<string, number>;
 }
 
-export async function loadDemo(db: Kysely<DB>, opts: { staffPassword?: string | undefined; log?: (msg: string) => void } = {}): Promise<DemoResult> {
+export interface DemoOptions {
+  staffPassword?: string | undefined;
+  log?: (msg: string) => void;
+  /** readings, line loss, daily series, screening and an inspection campaign (default true) */
+  metering?: boolean;
+  /** the demo's "today": the metering year ends the month before (default: now) */
+  now?: Date;
+}
+
+export async function loadDemo(db: Kysely<DB>, opts: DemoOptions = {}): Promise<DemoResult> {
   const log = opts.log ?? (() => {});
   if (await hasStations(db)) throw new Error('the database already has a station; the demo loads only into an empty database');
   const stationId = await createOrg(db, opts.staffPassword);
@@ -69,6 +79,7 @@ export async function loadDemo(db: Kysely<DB>, opts: { staffPassword?: string | 
   }
   await addContracts(db, stationId);
   await assignAreaManagers(db, stationId);
+  if (opts.metering !== false) await loadDemoMetering(db, SYSTEM, stationId, ledger, opts.now ?? new Date(), log);
   return { stationId, counts };
 }
 

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { LOSS_LEVELS, type LossClass, type LossLevel } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { writeAudit, type AuditActor } from '../audit/write';
-import { lineLoss, type LossRow } from './line-loss';
+import { lineLossLevels } from './line-loss';
 import { activeMeteringPolicy } from './policy-repo';
 
 export type ClassCounts = Record<LossClass, number>;
@@ -29,8 +29,7 @@ export async function countiesOf(db: Kysely<DB>, stationIds: number[]): Promise<
 
 export async function runLineLossJob(db: Kysely<DB>, actor: AuditActor, period: string, stationIds: number[], levels: readonly LossLevel[] = LOSS_LEVELS): Promise<LineLossRun> {
   const { version, policy } = await activeMeteringPolicy(db);
-  const computed = new Map<LossLevel, LossRow[]>();
-  for (const level of levels) computed.set(level, await lineLoss(db, level, period, stationIds, policy.lineLoss));
+  const computed = await lineLossLevels(db, levels, period, stationIds, policy.lineLoss);
   const counties = await countiesOf(db, stationIds);
   const runAt = new Date();
   const counts: LineLossRun['counts'] = {};

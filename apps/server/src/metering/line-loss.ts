@@ -129,10 +129,7 @@ async function countyAggs(db: Kysely<DB>, stations: Agg[]): Promise<Agg[]> {
 
 const fixed = (v: number, d: number) => (Object.is(Math.round(v * 10 ** d) / 10 ** d, -0) ? 0 : Math.round(v * 10 ** d) / 10 ** d).toFixed(d);
 
-export async function lineLoss(db: Kysely<DB>, level: LossLevel, period: string, stationIds: number[], policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY): Promise<LossRow[]> {
-  let aggs: Agg[];
-  if (level === 'county') aggs = await countyAggs(db, (await query('station', period, stationIds).execute(db)).rows);
-  else aggs = (await query(level, period, stationIds).execute(db)).rows;
+function present(level: LossLevel, aggs: Agg[], policy: LineLossPolicy): LossRow[] {
   return aggs.map((r) => {
     const supply = r.supply_missing || r.supply === null ? null : Number(r.supply);
     const sales = r.sales === null ? 0 : Number(r.sales);
@@ -154,6 +151,25 @@ export async function lineLoss(db: Kysely<DB>, level: LossLevel, period: string,
       manager: r.manager_id === null ? null : { id: r.manager_id, name: r.manager_name ?? '' },
     };
   });
+}
+
+/** Several levels at once; the county is summed from the station pass rather than queried again. */
+export async function lineLossLevels(db: Kysely<DB>, levels: readonly LossLevel[], period: string, stationIds: number[], policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY): Promise<Map<LossLevel, LossRow[]>> {
+  const out = new Map<LossLevel, LossRow[]>();
+  let stations: Agg[] | undefined;
+  for (const level of levels) {
+    let aggs: Agg[];
+    if (level === 'county' || level === 'station') {
+      stations ??= (await query('station', period, stationIds).execute(db)).rows;
+      aggs = level === 'county' ? await countyAggs(db, stations) : stations;
+    } else aggs = (await query(level, period, stationIds).execute(db)).rows;
+    out.set(level, present(level, aggs, policy));
+  }
+  return out;
+}
+
+export async function lineLoss(db: Kysely<DB>, level: LossLevel, period: string, stationIds: number[], policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY): Promise<LossRow[]> {
+  return (await lineLossLevels(db, [level], period, stationIds, policy)).get(level)!;
 }
 
 export function lossCsv(rows: LossRow[]): string {

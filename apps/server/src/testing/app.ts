@@ -16,9 +16,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(backend: Backend, opts: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(backend: Backend, opts: { demo?: boolean | 'metering'; now?: Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase(backend);
-  if (opts.demo) await loadDemo(database.db, { staffPassword: STAFF_PASSWORD });
+  // the demo's metering year costs seconds per test file; the tests that need it ask for it
+  if (opts.demo) await loadDemo(database.db, { staffPassword: STAFF_PASSWORD, metering: opts.demo === 'metering', ...(opts.now ? { now: opts.now } : {}) });
   await ensureAdmin(database.db, ADMIN_PASSWORD);
   const config = { ...loadConfig({}), webDist: '/nonexistent' };
   const app = await buildApp({ database, config, version: 'test' }, { logger: false });
