@@ -22,6 +22,7 @@ import { policyRoutes } from '../policy/routes';
 import { notifyRoutes } from '../notify/routes';
 import { meteringRoutes } from '../metering/routes';
 import { meteringAnalysisRoutes } from '../metering/analysis-routes';
+import { tariffRoutes } from '../metering/tariff-routes';
 import { billQueryRoutes } from '../portal/bill-query';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   portalRoutes(app, ctx);
   meteringRoutes(app, ctx);
   meteringAnalysisRoutes(app, ctx);
+  tariffRoutes(app, ctx);
   billQueryRoutes(app, ctx);
   policyRoutes(app, ctx);
   notifyRoutes(app, ctx);
