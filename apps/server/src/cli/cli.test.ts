@@ -131,6 +131,23 @@ describe.each(BACKENDS)('generate then import on %s (acceptance of issue 2)', (b
     expect(flags.stdout).toContain('M-A1C1,estimated\n');
     expect(flags.stdout).toContain('M-A2C0,missed\n');
     expect(flags.stdout).toContain('M-A4C9,wrong\n');
+
+    // the county's comprehensive loss, and the monthly job persisting every level
+    const county = await griddesk(['lineloss', '--period', '2025-06', '--level', 'county', '--persist'], env);
+    expect(county.code, county.stderr).toBe(0);
+    expect(county.stdout).toMatch(/^code,supply_kwh,sales_kwh,loss_kwh,loss_rate,class\n[^,]+,5000\.00,3659\.00,1341\.00,0\.2682,not_computable\n$/);
+    expect(county.stderr).toContain('"area":{"qualified":1,"high_loss":1,"negative_loss":1,"not_computable":1}');
+
+    // daily series in the SGCC layout: an unknown account rejects the file whole, the row named
+    const daily = join(fdir, 'daily.csv');
+    writeFileSync(daily, 'CONS_NO,2025/6/1,2025/6/2\nA1C0,3.1,2.9\nNOPE,1,1\n');
+    const rejected = await griddesk(['import', 'daily', daily], env);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stderr).toContain('3,2,CONS_NO,"NOPE"');
+    writeFileSync(daily, 'CONS_NO,2025/6/1,2025/6/2\nA1C0,3.1,2.9\nA1C1,,4\n');
+    const ok = await griddesk(['import', 'daily', daily], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('imported daily: 2 customers (3 new, 0 changed)');
   });
 
   it('a bad file is rejected whole with exit code 1 and the row named', async () => {

@@ -32,8 +32,8 @@ export async function importDailyConsumption(db: Kysely<DB>, actor: AuditActor, 
   const errors: ApiErrorField[] = [];
   table.rows.forEach((r, i) => {
     const c = known.get(r.consNo);
-    if (!c) errors.push({ row: i + 2, field: 'CONS_NO', value: r.consNo, reason: 'no customer has this account number', reasonZh: '没有此户号的客户' });
-    else if (!stationIds.includes(c.station_id)) errors.push({ row: i + 2, field: 'CONS_NO', value: r.consNo, reason: 'the customer belongs to a station outside your organisation', reasonZh: '该客户不属于您管辖的供电所' });
+    if (!c) errors.push({ row: i + 2, record: i + 1, field: 'CONS_NO', value: r.consNo, reason: 'no customer has this account number', reasonZh: '没有此户号的客户' });
+    else if (!stationIds.includes(c.station_id)) errors.push({ row: i + 2, record: i + 1, field: 'CONS_NO', value: r.consNo, reason: 'the customer belongs to a station outside your organisation', reasonZh: '该客户不属于您管辖的供电所' });
   });
   if (errors.length) return { status: 'rejected', rows: table.rows.length, inserted: 0, updated: 0, errors };
 
