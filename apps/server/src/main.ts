@@ -11,6 +11,7 @@ import { hasStations, loadDemo } from './demo/load';
 import { VERSION } from './version';
 import { startNotifications } from './notify';
 import { startCaseScanner } from './cases/scanner';
+import { startLineLossRefresh } from './metering/line-loss-refresh';
 
 export interface Started {
   app: App;
@@ -44,6 +45,7 @@ export async function start(config: Config, opts: { demo?: boolean } = {}): Prom
   // Background work runs from tables in the same database, so a restart loses nothing.
   const notifications = startNotifications(db, process.env, app.log);
   const scanner = startCaseScanner(db, { intervalMs: 60_000, log: app.log });
+  const lossRefresh = startLineLossRefresh(db, { intervalMs: 5 * 60_000, log: app.log });
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     app,
@@ -51,6 +53,7 @@ export async function start(config: Config, opts: { demo?: boolean } = {}): Prom
     url,
     async stop() {
       await scanner.stop();
+      await lossRefresh.stop();
       await notifications.stop();
       await app.close();
       await database.close();

@@ -6,6 +6,7 @@ import { BACKENDS } from '../testing/databases';
 import { multipartFile, type TestApp } from '../testing/app';
 import { createLineLossApp } from '../testing/line-loss-app';
 import { hashPassword } from '../org/password';
+import { refreshLineLoss, staleLossPeriods } from './line-loss-refresh';
 
 interface Item { code: string; class: string; parentCode: string | null; salesKwh: string; lossRate: string | null }
 
@@ -121,6 +122,19 @@ describe.each(BACKENDS)('line-loss drill-down, monthly job, reading rates, theft
     const names = list.items[0].signals.map((s: { name: string }) => s.name);
     expect(names).toContain('own_drop');
     expect(list.items[0].signals[0].detail.zh).toMatch(/2025-04/);
+  });
+
+  it('R-MTR-05 a corrected reading makes its month stale; the background refresh runs it again', async () => {
+    expect(await staleLossPeriods(t.database.db)).toEqual([]);
+    const fix = multipartFile('fix.csv', 'meter_no,period,reading,read_at,method\nM-A4C9,2025-06,551,2025-06-30,actual\n');
+    const res = await t.app.inject({ method: 'POST', url: '/api/ledger/import/readings', headers: { cookie: admin, ...fix.headers }, payload: fix.payload });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await staleLossPeriods(t.database.db)).toEqual(['2025-06']);
+    expect(await refreshLineLoss(t.database.db)).toEqual(['2025-06']);
+    expect(await staleLossPeriods(t.database.db)).toEqual([]);
+    // A4C9 now used 51 kWh instead of −1: sales 449 + 52 = 501 of 1,000
+    const trend = (await get('/api/metering/lineloss/trend?level=area&code=A4&from=2025-06&to=2025-06')).json();
+    expect(trend.points).toEqual([expect.objectContaining({ salesKwh: '501.00', lossRate: '0.4990', class: 'high_loss' })]);
   });
 
   it('the metering policy is versioned data: a checked new version changes the classes, a bad one is refused naming the field', async () => {
