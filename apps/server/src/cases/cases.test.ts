@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '@griddesk/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../testing/databases';
 import { ADMIN_PASSWORD, STAFF_PASSWORD, createTestApp, login, multipartFile, type TestApp } from '../testing/app';
@@ -126,6 +127,26 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     const left = items.map((i) => i.timeLeftMinutes).filter((m): m is number => m !== null);
     expect(left.length).toBeGreaterThan(1);
     expect([...left].sort((a, b) => a - b)).toEqual(left);
+  });
+
+  it('the whole inbox pages the same as one long list: open cases by time left, then closed ones newest first', async () => {
+    type Row = { id: number; status: string };
+    const all = (await get('/api/cases?limit=500', clerk)).json() as { items: Row[]; total: number };
+    expect(all.total).toBe(all.items.length);
+    const closedStatus = (i: Row) => !OPEN_STATUSES.includes(i.status as never);
+    const firstClosed = all.items.findIndex(closedStatus);
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(all.items.slice(firstClosed).every(closedStatus)).toBe(true);
+    const paged: number[] = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = (await get(`/api/cases?limit=2&offset=${offset}`, clerk)).json() as { items: Row[]; total: number };
+      expect(page.total).toBe(all.total);
+      paged.push(...page.items.map((i) => i.id));
+    }
+    expect(paged).toEqual(all.items.map((i) => i.id));
+    const closedOnly = (await get('/api/cases?status=closed', clerk)).json() as { items: Row[]; total: number };
+    expect(closedOnly.total).toBeGreaterThan(0);
+    expect(closedOnly.items.every((i) => i.status === 'closed')).toBe(true);
   });
 
   it('pausing stops a repair clock; the profile version is kept on the case (R-CMT-01)', async () => {

@@ -1,5 +1,5 @@
 // Case reads: a case with its timeline, and the profile version and calendar its clocks need.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { caseClocks, type Calendar, type ClockState, type CommitmentProfile } from '@griddesk/domain';
 import type { CaseAction } from '@griddesk/shared';
 import type { DB } from '../db/schema';
@@ -8,7 +8,32 @@ import { loadCalendar, profileVersion } from '../policy/repo';
 export type CaseRow = Awaited<ReturnType<typeof loadCaseRows>>[number];
 export type EventRow = { case_id: number; action: string; at: Date; actor_name: string; from_status: string | null; to_status: string; detail: unknown };
 
-export function loadCaseRows(db: Kysely<DB>, where: { ids?: number[]; stationIds?: number[]; queryCode?: string; statuses?: string[] }) {
+export interface CaseFilter {
+  ids?: number[];
+  stationIds?: number[];
+  queryCode?: string;
+  statuses?: readonly string[];
+  type?: string;
+  /** owned by or assigned to this user */
+  involving?: number;
+}
+
+type CaseEB = ExpressionBuilder<DB & { c: DB['cases'] }, 'c'>;
+
+function caseWhere(where: CaseFilter) {
+  return (eb: CaseEB) => {
+    const parts = [];
+    if (where.ids) parts.push(eb('c.id', 'in', where.ids.length ? where.ids : [-1]));
+    if (where.stationIds) parts.push(eb('c.station_id', 'in', where.stationIds.length ? where.stationIds : [-1]));
+    if (where.queryCode) parts.push(eb('c.query_code', '=', where.queryCode));
+    if (where.statuses) parts.push(eb('c.status', 'in', (where.statuses.length ? where.statuses : ['-']) as never[]));
+    if (where.type) parts.push(eb('c.type', '=', where.type as never));
+    if (where.involving !== undefined) parts.push(eb.or([eb('c.owner_id', '=', where.involving), eb('c.assignee_id', '=', where.involving)]));
+    return eb.and(parts);
+  };
+}
+
+export function loadCaseRows(db: Kysely<DB>, where: CaseFilter, page?: { limit: number; offset: number }) {
   let q = db
     .selectFrom('cases as c')
     .leftJoin('users as o', 'o.id', 'c.owner_id')
@@ -17,11 +42,14 @@ export function loadCaseRows(db: Kysely<DB>, where: { ids?: number[]; stationIds
     .leftJoin('customers as cu', 'cu.id', 'c.customer_id')
     .selectAll('c')
     .select(['o.display_name as owner_name', 'a.display_name as assignee_name', 't.name as team_name', 'cu.account_no as account_no']);
-  if (where.ids) q = q.where('c.id', 'in', where.ids.length ? where.ids : [-1]);
-  if (where.stationIds) q = q.where('c.station_id', 'in', where.stationIds.length ? where.stationIds : [-1]);
-  if (where.queryCode) q = q.where('c.query_code', '=', where.queryCode);
-  if (where.statuses) q = q.where('c.status', 'in', where.statuses.length ? (where.statuses as never[]) : ['-' as never]);
-  return q.orderBy('c.received_at', 'desc').execute();
+  q = q.where(caseWhere(where)).orderBy('c.received_at', 'desc').orderBy('c.id', 'desc');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return q.execute();
+}
+
+export async function countCases(db: Kysely<DB>, where: CaseFilter): Promise<number> {
+  const row = await db.selectFrom('cases as c').select((eb) => eb.fn.countAll<number>().as('n')).where(caseWhere(where)).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function loadEvents(db: Kysely<DB>, caseIds: number[]): Promise<Map<number, EventRow[]>> {

@@ -1,13 +1,13 @@
 // Staff case API (R-CASE-01..07): inbox sorted by time left, detail with timeline and clocks,
 // counter registration, transitions of the closed loop, breach list.
 import { Type } from '@sinclair/typebox';
-import { can, isOpen } from '@griddesk/domain';
+import { can, isOpen, OPEN_STATUSES } from '@griddesk/domain';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, FAULT_CLASSES } from '@griddesk/shared';
 import { sql } from 'kysely';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import type { Actor } from '../org/actor';
-import { ClockContext, loadCaseRows, loadEvents } from './repo';
+import { ClockContext, countCases, loadCaseRows, loadEvents, type CaseRow } from './repo';
 import { isOverdue, nextDue, staffView } from './present';
 import { registerCase, transitionCase } from './service';
 import { auditActor, writeAudit } from '../audit/write';
@@ -52,21 +52,32 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     const actor = actorOf(req);
     need(actor, 'cases.read');
     const f = req.query;
-    let rows = await loadCaseRows(db, { stationIds: actor.stationIds, ...(f.status ? { statuses: [f.status] } : {}) });
-    if (f.type) rows = rows.filter((r) => r.type === f.type);
-    if (f.open) rows = rows.filter((r) => isOpen(r.status));
-    if (f.mine) rows = rows.filter((r) => r.owner_id === actor.id || r.assignee_id === actor.id);
-    const events = await loadEvents(db, rows.map((r) => r.id));
+    const base = { stationIds: actor.stationIds, ...(f.type ? { type: f.type } : {}), ...(f.mine ? { involving: actor.id } : {}) };
+    const wanted = (list: readonly string[]) => (f.status ? list.filter((s) => s === f.status) : list);
+    // Open cases carry clocks and sort by time left, so all of them are computed (a station has
+    // tens to hundreds); closed ones can be years of history and are paged in SQL, newest first.
+    const openStatuses = wanted(OPEN_STATUSES);
+    const closedStatuses = f.open || f.overdue === true ? [] : wanted(CASE_STATUSES.filter((s) => !isOpen(s)));
     const clock = new ClockContext(db);
-    let views = await Promise.all(rows.map(async (r) => {
-      const ev = events.get(r.id) ?? [];
-      const { profile, clocks } = await clock.clocks(r, ev);
-      return { view: staffView(r, ev, profile, clocks, clock.now), due: isOpen(r.status) ? nextDue(clocks) : null, overdue: isOverdue(r.status, clocks, clock.now) };
-    }));
-    if (f.overdue !== undefined) views = views.filter((v) => v.overdue === f.overdue);
-    // Open cases with the least time left first; then the rest, newest first.
-    views.sort((a, b) => (a.due && b.due ? a.due.getTime() - b.due.getTime() : a.due ? -1 : b.due ? 1 : 0));
-    return { items: views.slice(f.offset, f.offset + f.limit).map((v) => ({ ...v.view, events: undefined })), total: views.length };
+    const present = async (rows: CaseRow[]) => {
+      const events = await loadEvents(db, rows.map((r) => r.id));
+      return Promise.all(rows.map(async (r) => {
+        const ev = events.get(r.id) ?? [];
+        const { profile, clocks } = await clock.clocks(r, ev);
+        return { view: staffView(r, ev, profile, clocks, clock.now), due: isOpen(r.status) ? nextDue(clocks) : null, overdue: isOverdue(r.status, clocks, clock.now) };
+      }));
+    };
+    let open = openStatuses.length ? await present(await loadCaseRows(db, { ...base, statuses: openStatuses })) : [];
+    if (f.overdue !== undefined) open = open.filter((v) => v.overdue === f.overdue);
+    // least time left first; open cases without a running clock after them, newest first
+    open.sort((a, b) => (a.due && b.due ? a.due.getTime() - b.due.getTime() : a.due ? -1 : b.due ? 1 : 0));
+    const closedTotal = closedStatuses.length ? await countCases(db, { ...base, statuses: closedStatuses }) : 0;
+    const fromOpen = open.slice(f.offset, f.offset + f.limit);
+    const closedLimit = f.limit - fromOpen.length;
+    const closed = closedStatuses.length && closedLimit > 0
+      ? await present(await loadCaseRows(db, { ...base, statuses: closedStatuses }, { limit: closedLimit, offset: Math.max(0, f.offset - open.length) }))
+      : [];
+    return { items: [...fromOpen, ...closed].map((v) => ({ ...v.view, events: undefined })), total: open.length + closedTotal };
   });
 
   app.get('/api/cases/:id', {
