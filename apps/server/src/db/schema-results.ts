@@ -1,4 +1,4 @@
-// Table types of the metering results migration (0007); merged into DB in schema.ts.
+// Table types of the metering results and reading segments migrations (0007, 0008); merged into DB in schema.ts.
 import type { ColumnType, Generated } from 'kysely';
 
 type Numeric = ColumnType<string, string | number, string | number>;
@@ -64,7 +64,19 @@ export interface TheftSuspectTable {
   signals: Json;
 }
 
+export interface ReadingSegmentTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  station_id: number;
+  reading_day: number;
+  reader_id: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface ResultTables {
+  reading_segments: ReadingSegmentTable;
   metering_policies: MeteringPolicyTable;
   line_loss_results: LineLossResultTable;
   daily_consumption: DailyConsumptionTable;

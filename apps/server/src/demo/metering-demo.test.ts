@@ -44,6 +44,14 @@ describe.each(BACKENDS)('the demo metering year on %s', (backend) => {
     expect(rates.items[0]).toMatchObject({ kind: 'station' });
     expect(rates.items[0].residential.meters).toBeGreaterThan(15_000);
     expect(rates.items[0].residential.rate).toBeGreaterThan(0.99);
+    // six reading segments cover every area's customers (HV customers, outside any area, are left
+    // unsegmented); most meters are read within a day of their segment's day
+    const schedule = await get(`/api/metering/reading-schedule?period=${PERIODS.at(-1)}`);
+    expect(schedule.items.map((s: { code: string | null }) => s.code)).toEqual(['ST01-S1', 'ST01-S2', 'ST01-S3', 'ST01-S4', 'ST01-S5', 'ST01-S6', null]);
+    const on = schedule.items.reduce((n: number, s: { onSchedule: number }) => n + s.onSchedule, 0);
+    const all = schedule.items.reduce((n: number, s: { meters: number }) => n + s.meters, 0);
+    expect(schedule.items.at(-1).meters).toBeLessThan(all * 0.05);
+    expect(on / all).toBeGreaterThan(0.5);
   });
 
   it('R-MTR-06 most of the top twenty suspects are the injected thieves', async () => {

@@ -1,4 +1,5 @@
-// The demo station's metering year, so every metering page has something true to show: twelve
+// The demo station's metering year, so every metering page has something true to show: reading
+// segments with their day and reader, twelve
 // months of readings up to last month (generated with the documented planted anomalies, imported
 // as one file through the clerk's import), the monthly line-loss job run for each month, daily
 // series for the customers of a few areas with a handful of injected thefts (the screening's
@@ -14,6 +15,7 @@ import { runLineLossJob } from '../metering/line-loss-job';
 import { importDailyConsumption } from '../metering/daily-import';
 import { runTheftScreening } from '../metering/theft-job';
 import { addFinding, createCampaign } from '../metering/inspections';
+import { assignAreas, saveSegment } from '../metering/segments';
 import { generateReadings } from './readings-generator';
 import type { Ledger } from './generator';
 
@@ -28,6 +30,7 @@ export function demoPeriods(now: Date, months: number): string[] {
 
 export async function loadDemoMetering(db: Kysely<DB>, actor: AuditActor, stationId: number, ledger: Ledger, now: Date, log: (msg: string) => void): Promise<void> {
   const periods = demoPeriods(now, DEMO_METERING.months);
+  await seedSegments(db, actor, stationId, ledger);
   const readings = generateReadings(ledger, { months: periods.length, start: periods[0]!, seed: DEMO_METERING.seed });
   const csv = [...readings.chunks()].join('');
   const imported = await importLedger(db, { audit: actor, stationIds: [stationId] }, 'readings', 'demo-readings.csv', Buffer.from(csv));
@@ -49,6 +52,20 @@ export async function loadDemoMetering(db: Kysely<DB>, actor: AuditActor, statio
   log(`demo: daily series ${accounts.length} customers × ${DEMO_METERING.dailyDays} days, ${screening.suspects} suspects`);
 
   await seedCampaign(db, actor, stationId, periods[0]!);
+}
+
+// Six reading segments of 25 areas each, read at the end of the month by the distribution crew.
+async function seedSegments(db: Kysely<DB>, actor: AuditActor, stationId: number, ledger: Ledger): Promise<void> {
+  const crew = await db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id').select('users.id')
+    .where('org_units.code', '=', 'ST01-PD').orderBy('users.id').execute();
+  const perSegment = Math.ceil(ledger.areas.length / 6);
+  for (let k = 0; k < 6; k++) {
+    const code = `ST01-S${k + 1}`;
+    const areas = ledger.areas.slice(k * perSegment, (k + 1) * perSegment).map((a) => a.area_code);
+    if (!areas.length) break;
+    await saveSegment(db, actor, [stationId], { code, name: `第${k + 1}抄表段`, readingDay: [28, 29, 30, 31, 29, 30][k]!, readerId: crew.length ? crew[k % crew.length]!.id : null });
+    await assignAreas(db, actor, [stationId], code, areas);
+  }
 }
 
 // Seed 000's half-year (R-MTR-07): 149 boxes; 9 theft households, 41,000 kWh, 37,200 yuan;

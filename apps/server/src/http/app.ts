@@ -23,6 +23,7 @@ import { notifyRoutes } from '../notify/routes';
 import { meteringRoutes } from '../metering/routes';
 import { meteringAnalysisRoutes } from '../metering/analysis-routes';
 import { tariffRoutes } from '../metering/tariff-routes';
+import { segmentRoutes } from '../metering/segment-routes';
 import { billQueryRoutes } from '../portal/bill-query';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   meteringRoutes(app, ctx);
   meteringAnalysisRoutes(app, ctx);
   tariffRoutes(app, ctx);
+  segmentRoutes(app, ctx);
   billQueryRoutes(app, ctx);
   policyRoutes(app, ctx);
   notifyRoutes(app, ctx);

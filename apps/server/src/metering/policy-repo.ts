@@ -1,7 +1,7 @@
 // The versioned metering policy in the database: version 1 is the shipped default; an
 // administrator's change is a new, whole, checked version that becomes active at once.
 import type { Kysely } from 'kysely';
-import { checkMeteringPolicy, DEFAULT_METERING_POLICY, type MeteringPolicy } from '@griddesk/domain';
+import { checkMeteringPolicy, DEFAULT_METERING_POLICY, withPolicyDefaults, type MeteringPolicy } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { errors } from '../errors';
 import { writeAudit, type AuditActor } from '../audit/write';
@@ -22,7 +22,7 @@ export async function ensureDefaultMeteringPolicy(db: Kysely<DB>): Promise<void>
 export async function activeMeteringPolicy(db: Kysely<DB>): Promise<ActivePolicy> {
   const row = await db.selectFrom('metering_policies').select(['version', 'definition']).where('active', '=', true).executeTakeFirst();
   if (!row) return { version: 0, policy: DEFAULT_METERING_POLICY };
-  return { version: row.version, policy: row.definition as MeteringPolicy };
+  return { version: row.version, policy: withPolicyDefaults(row.definition as Partial<MeteringPolicy>) };
 }
 
 export async function listMeteringPolicies(db: Kysely<DB>) {

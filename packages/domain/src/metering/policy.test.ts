@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMeteringPolicy, DEFAULT_METERING_POLICY, type MeteringPolicy } from './policy';
+import { checkMeteringPolicy, DEFAULT_METERING_POLICY, withPolicyDefaults, type MeteringPolicy } from './policy';
 import { classifyLoss } from './line-loss';
 
 const withPatch = (patch: (p: MeteringPolicy) => void): MeteringPolicy => {
@@ -45,5 +45,16 @@ describe('metering policy (R-MTR-02, R-MTR-04, R-MTR-05, R-MTR-06)', () => {
     ['county', -0.01, 'negative_loss'],
   ] as const)('R-MTR-04 %s at a loss rate of %d is %s', (level, rate, cls) => {
     expect(classifyLoss(level, { supply: 10_000, sales: 10_000 * (1 - rate), coverage: 1 }, DEFAULT_METERING_POLICY.lineLoss).class).toBe(cls);
+  });
+});
+
+describe('a policy version stored before a section existed', () => {
+  it('reads with that section at its defaults, and passes the check', () => {
+    const { schedule: _s, largeCustomers: _l, ...older } = structuredClone(DEFAULT_METERING_POLICY);
+    const read = withPolicyDefaults({ ...older, lineLoss: { minCoverage: 0.95, target: { area: 0.12 } as MeteringPolicy['lineLoss']['target'] } });
+    expect(read.schedule).toEqual(DEFAULT_METERING_POLICY.schedule);
+    expect(read.largeCustomers).toEqual(DEFAULT_METERING_POLICY.largeCustomers);
+    expect(read.lineLoss).toEqual({ minCoverage: 0.95, target: { ...DEFAULT_METERING_POLICY.lineLoss.target, area: 0.12 } });
+    expect(checkMeteringPolicy(read)).toEqual([]);
   });
 });

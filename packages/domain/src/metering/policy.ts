@@ -18,6 +18,11 @@ export interface MeteringPolicy {
   readingFlags: ReadingFlagPolicy;
   /** an area not qualified for this many consecutive months goes on the watch list (R-MTR-05) */
   watch: { minStreak: number };
+  /** a reading taken more than this many days from its segment's scheduled day is off schedule (R-MTR-01) */
+  schedule: { toleranceDays: number };
+  /** large customers (R-MTR-06 大宗用户): HV, or at least this many kWh in the month; a month-on-month
+   *  or year-on-year change beyond `swing` (a fraction) marks a large swing to analyse */
+  largeCustomers: { minMonthlyKwh: number; swing: number };
   theft: {
     weights: TheftWeights;
     /** months of history a screening run looks at */
@@ -33,8 +38,26 @@ export const DEFAULT_METERING_POLICY: MeteringPolicy = {
   lineLoss: DEFAULT_LINE_LOSS_POLICY,
   readingFlags: DEFAULT_READING_FLAG_POLICY,
   watch: { minStreak: 2 },
+  schedule: { toleranceDays: 1 },
+  largeCustomers: { minMonthlyKwh: 10_000, swing: 0.3 },
   theft: { weights: DEFAULT_THEFT_WEIGHTS, windowMonths: 12, minScore: 0.3 },
 };
+
+/**
+ * A stored policy read with today's shape: sections added in a later release take their defaults,
+ * so a version published before them still works.
+ */
+export function withPolicyDefaults(stored: Partial<MeteringPolicy>): MeteringPolicy {
+  const d = DEFAULT_METERING_POLICY;
+  return {
+    lineLoss: { ...d.lineLoss, ...stored.lineLoss, target: { ...d.lineLoss.target, ...stored.lineLoss?.target } },
+    readingFlags: { ...d.readingFlags, ...stored.readingFlags },
+    watch: { ...d.watch, ...stored.watch },
+    schedule: { ...d.schedule, ...stored.schedule },
+    largeCustomers: { ...d.largeCustomers, ...stored.largeCustomers },
+    theft: { ...d.theft, ...stored.theft, weights: { ...d.theft.weights, ...stored.theft?.weights } },
+  };
+}
 
 export interface PolicyProblem {
   field: string;
@@ -64,6 +87,10 @@ export function checkMeteringPolicy(def: unknown): PolicyProblem[] {
   num(rf.jumpMinKwh, 'definition.readingFlags.jumpMinKwh', 0, 1e9, out);
   num(rf.historyMonths, 'definition.readingFlags.historyMonths', 1, 60, out, true);
   num(obj(p.watch).minStreak, 'definition.watch.minStreak', 1, 24, out, true);
+  num(obj(p.schedule).toleranceDays, 'definition.schedule.toleranceDays', 0, 15, out, true);
+  const lc = obj(p.largeCustomers);
+  num(lc.minMonthlyKwh, 'definition.largeCustomers.minMonthlyKwh', 0, 1e9, out);
+  num(lc.swing, 'definition.largeCustomers.swing', 0.01, 10, out);
   const th = obj(p.theft);
   for (const s of THEFT_SIGNALS) num(obj(th.weights)[s], `definition.theft.weights.${s}`, 0, 1, out);
   num(th.windowMonths, 'definition.theft.windowMonths', 3, 36, out, true);
