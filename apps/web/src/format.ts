@@ -50,3 +50,23 @@ export function shanghaiInstant(picked: Dayjs): string {
 export function stationNow(): Dayjs {
   return dayjs(dayjs().tz(STATION_TZ).format('YYYY-MM-DDTHH:mm:ss'));
 }
+
+/**
+ * Energy in kWh with thousands separators and two decimals. The server sends decimal strings;
+ * they are regrouped as text so that a large figure is never rounded through a float.
+ */
+export function formatKwh(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const text = typeof value === 'number' ? value.toFixed(2) : value.trim();
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+  if (!m) return String(value);
+  const [, sign, whole, decimals = ''] = m;
+  return `${sign}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${decimals.padEnd(2, '0').slice(0, Math.max(2, decimals.length))}`;
+}
+
+/** A fraction (number or decimal string, 0.0523) as a percentage with two decimals: 5.23 %. */
+export function formatRate(fraction: number | string | null | undefined, digits = 2): string {
+  if (fraction === null || fraction === undefined || fraction === '') return '—';
+  const n = Number(fraction);
+  return Number.isFinite(n) ? `${(n * 100).toFixed(digits)} %` : String(fraction);
+}

@@ -2,6 +2,7 @@
 // belong to one page (rule summaries, shared enum labels) are passed to `t` as {zh, en} objects.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { casesMessages } from './messages/cases';
+import { meteringMessages } from './messages/metering';
 import { policyMessages } from './messages/policy';
 import { portalCaseMessages } from './messages/portal';
 
@@ -197,6 +198,7 @@ const messages = {
 
   // Larger sections keep their texts in their own files.
   ...casesMessages,
+  ...meteringMessages,
   ...policyMessages,
   ...portalCaseMessages,
 } satisfies Record<string, Text>;

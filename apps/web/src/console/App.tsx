@@ -14,6 +14,10 @@ import { CustomersPage } from './ledger/CustomersPage';
 import { FeedersPage } from './ledger/FeedersPage';
 import { ImportExportPage } from './ledger/ImportExportPage';
 import { MetersPage } from './ledger/MetersPage';
+import { InspectionsPage } from './metering/InspectionsPage';
+import { LineLossPage } from './metering/LineLossPage';
+import { ReadingQualityPage } from './metering/ReadingQualityPage';
+import { SuspectsPage } from './metering/SuspectsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OrgPage } from './org/OrgPage';
 import { ComingSoonPage, PLANNED_SECTIONS } from './placeholders';
@@ -44,6 +48,11 @@ export function ConsoleApp() {
         <Route path="cases/overdue" element={<OverdueBoardPage />} />
         <Route path="cases/breaches" element={<BreachesPage />} />
         <Route path="cases/:id" element={<CaseDetailPage />} />
+        <Route path="metering" element={<Navigate to="/metering/readings" replace />} />
+        <Route path="metering/readings" element={<ReadingQualityPage />} />
+        <Route path="metering/lineloss" element={<LineLossPage />} />
+        <Route path="metering/suspects" element={<SuspectsPage />} />
+        <Route path="metering/inspections" element={<InspectionsPage />} />
         <Route path="commitments" element={<Navigate to="/commitments/profiles" replace />} />
         <Route path="commitments/profiles" element={<ProfilesPage />} />
         <Route path="commitments/profiles/:id/:version" element={<ProfilePage />} />

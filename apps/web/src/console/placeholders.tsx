@@ -33,24 +33,6 @@ export const PLANNED_SECTIONS: PlannedSection[] = [
     ],
   },
   {
-    path: '/metering',
-    title: 'nav.metering',
-    summary: {
-      zh: '抄核收质量、电费计算、高低压及综合线损分析与反窃电管理。',
-      en: 'Reading and billing quality, bill computation, low-voltage, high-voltage and comprehensive line loss, and anti-theft work.',
-    },
-    rules: [
-      { id: 'R-MTR-01', zh: '按抄表段制定抄表计划，统一抄表时间。', en: 'Reading schedule per reading segment with a unified reading time.' },
-      { id: 'R-MTR-02', zh: '抄表校验：估抄、漏抄、错抄、重抄；居民与非居民实抄率。', en: 'Reading checks: estimated, missed, wrong, duplicate; actual-reading rate for residential and non-residential customers.' },
-      { id: 'R-MTR-03', zh: '按电价表计算电费，含居民阶梯电价和分时电价；统计电费差错率。', en: 'Bills computed from readings and the tariff table, including tiered and time-of-use pricing; billing error rate.' },
-      { id: 'R-MTR-04', zh: '按月（条件允许时分时段）计算台区低压线损、线路高压线损和供电所综合线损，分别对标考核。', en: 'Monthly (and per time segment where data allows) LV loss per area, HV loss per feeder and comprehensive loss per station, each against its own target.' },
-      { id: 'R-MTR-05', zh: '线损异常：负线损、超标、突变；分片管理，责任到人。', en: 'Loss anomalies: negative loss, above target, sudden change; zoned management with a responsible person per zone.' },
-      { id: 'R-MTR-06', zh: '跟踪大客户和专变用户，分析电量波动，给出排序并说明理由的窃电嫌疑名单。', en: 'Large and dedicated-transformer customers tracked, consumption swings analysed, a ranked and explained list of theft suspects.' },
-      { id: 'R-MTR-07', zh: '反窃电检查：开箱数、查获窃电户与违约用电、追补电量、电费及违约金。', en: 'Anti-theft inspections: boxes opened, theft and violations found, energy, charges and penalties recovered.' },
-      { id: 'R-MTR-08', zh: '客户自助查询电价、上次与本次示数、电量、应缴电费和业务进度。', en: 'Customer self-service query: tariff, last and current reading, consumption, amount due, application status.' },
-    ],
-  },
-  {
     path: '/outages',
     title: 'nav.outages',
     summary: {

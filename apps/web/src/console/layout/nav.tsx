@@ -51,7 +51,17 @@ const NAV: NavEntry[] = [
     ],
   },
   { path: '/applications', label: 'nav.applications', icon: <FileAddOutlined /> },
-  { path: '/metering', label: 'nav.metering', icon: <LineChartOutlined /> },
+  {
+    path: 'group:metering',
+    label: 'nav.metering',
+    icon: <LineChartOutlined />,
+    children: [
+      { path: '/metering/readings', label: 'nav.meteringReadings' },
+      { path: '/metering/lineloss', label: 'nav.meteringLineLoss' },
+      { path: '/metering/suspects', label: 'nav.meteringSuspects' },
+      { path: '/metering/inspections', label: 'nav.meteringInspections' },
+    ],
+  },
   { path: '/outages', label: 'nav.outages', icon: <ThunderboltOutlined /> },
   { path: '/safety', label: 'nav.safety', icon: <SafetyCertificateOutlined /> },
   { path: '/assessment', label: 'nav.assessment', icon: <AuditOutlined /> },
