@@ -66,5 +66,8 @@ export async function importDailyConsumption(db: Kysely<DB>, actor: AuditActor, 
       after: { filename, customers: table.rows.length, from: table.dates[0], to: table.dates.at(-1), values, replaced },
     });
   });
+  // fresh statistics, or the planner guesses a handful of rows for a table that just grew by millions
+  // (PGlite has no autovacuum, and PostgreSQL's comes later than the next query)
+  await sql`analyze daily_consumption`.execute(db);
   return { status: 'succeeded', rows: table.rows.length, inserted: values - replaced, updated: replaced, errors: [] };
 }
