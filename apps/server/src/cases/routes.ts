@@ -5,7 +5,7 @@ import { can, isOpen, OPEN_STATUSES } from '@griddesk/domain';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, FAULT_CLASSES } from '@griddesk/shared';
 import { sql } from 'kysely';
 import { AppError, errors } from '../errors';
-import { actorOf, type App, type AppContext } from '../http/context';
+import { actorOf, actorWith, type App, type AppContext } from '../http/context';
 import type { Actor } from '../org/actor';
 import { ClockContext, countCases, loadCaseRows, loadEvents, type CaseRow } from './repo';
 import { isOverdue, nextDue, staffView } from './present';
@@ -15,10 +15,6 @@ import { profileVersion } from '../policy/repo';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Instant = Type.String({ format: 'date-time' });
-
-function need(actor: Actor, p: Parameters<typeof can>[1]) {
-  if (!can(actor.roles, p)) throw errors.forbidden();
-}
 
 export function caseRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -49,8 +45,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'cases.read');
+    const actor = actorWith(req, 'cases.read');
     const f = req.query;
     const base = { stationIds: actor.stationIds, ...(f.type ? { type: f.type } : {}), ...(f.mine ? { involving: actor.id } : {}) };
     const wanted = (list: readonly string[]) => (f.status ? list.filter((s) => s === f.status) : list);
@@ -84,8 +79,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['cases'], summary: 'One case with its timeline and clocks', params: Type.Object({ id: Type.Integer() }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'cases.read');
+    const actor = actorWith(req, 'cases.read');
     return view(actor, req.params.id);
   });
 
@@ -94,8 +88,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['cases'], summary: 'Reveal the contact’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'personal.reveal');
+    const actor = actorWith(req, 'personal.reveal');
     const [row] = await loadCaseRows(db, { ids: [req.params.id], stationIds: actor.stationIds });
     if (!row) throw errors.notFound({ zh: '工单', en: 'Case' });
     await writeAudit(db, auditActor(actor), { entity: 'case', entityId: row.id, action: 'reveal_personal_data', after: { fields: ['contact_phone', 'contact_address'] } });
@@ -124,8 +117,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'cases.write');
+    const actor = actorWith(req, 'cases.write');
     const b = req.body;
     const stationId = b.stationId ?? (actor.stationIds.length === 1 ? actor.stationIds[0] : undefined);
     if (stationId === undefined || !actor.stationIds.includes(stationId)) {
@@ -176,8 +168,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       }, { additionalProperties: false }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'breaches.manage');
+    const actor = actorWith(req, 'breaches.manage');
     return db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('breaches as b').innerJoin('cases as c', 'c.id', 'b.case_id').select(['b.id', 'b.status', 'b.compensation_fen', 'b.penalty_fen', 'b.note', 'c.profile_id', 'c.profile_version'])
         .where('b.id', '=', req.params.id).where('b.station_id', 'in', actor.stationIds.length ? actor.stationIds : [-1]).executeTakeFirst();
@@ -201,8 +192,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 20 })), caseId: Type.Optional(Type.Integer()), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'cases.read');
+    const actor = actorWith(req, 'cases.read');
     let q = db.selectFrom('breaches as b').innerJoin('cases as c', 'c.id', 'b.case_id').leftJoin('users as u', 'u.id', 'b.responsible_user_id')
       .where('b.station_id', 'in', actor.stationIds.length ? actor.stationIds : [-1]);
     if (req.query.status) q = q.where('b.status', '=', req.query.status as 'open');

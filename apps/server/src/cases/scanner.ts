@@ -7,6 +7,7 @@ import type { DB } from '../db/schema';
 import { ClockContext, loadCaseRows, loadEvents } from './repo';
 import { notifyEscalation } from './notices';
 import { syncBreaches } from './service';
+import { startPeriodic, type Periodic } from '../background';
 
 const OPEN = ['received', 'accepted', 'assigned', 'in_progress', 'paused'];
 
@@ -28,20 +29,6 @@ export async function scanCases(db: Kysely<DB>, now = new Date()): Promise<{ bre
   });
 }
 
-export interface Scanner {
-  stop(): Promise<void>;
-}
-
-export function startCaseScanner(db: Kysely<DB>, opts: { intervalMs: number; log: { error(o: object, msg: string): void } }): Scanner {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = scanCases(db).catch((err) => opts.log.error({ err }, 'case deadline scan failed'));
-  }, opts.intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startCaseScanner(db: Kysely<DB>, opts: { intervalMs: number; log: { error(o: object, msg: string): void } }): Periodic {
+  return startPeriodic('case deadline scan', opts.intervalMs, () => scanCases(db), opts.log);
 }

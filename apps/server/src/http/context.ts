@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import type { Actor } from '../org/actor';
+import { can, type Permission } from '@griddesk/domain';
+import { errors } from '../errors';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -29,4 +31,11 @@ declare module 'fastify' {
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new Error('route is missing the authenticate pre-handler');
   return req.actor;
+}
+
+/** The signed-in actor, who must hold `permission` (403 otherwise). */
+export function actorWith(req: FastifyRequest, permission: Permission): Actor {
+  const actor = actorOf(req);
+  if (!can(actor.roles, permission)) throw errors.forbidden();
+  return actor;
 }

@@ -1,9 +1,8 @@
 // Ledger HTTP surface (R-LED-01..03): lists, detail, audited reveal, import, export, templates.
 import { Type } from '@sinclair/typebox';
-import { can } from '@griddesk/domain';
 import { IMPORT_FILE_KINDS, LEDGER_KINDS, type ImportFileKind, type LedgerKind } from '@griddesk/shared';
 import { AppError, errors } from '../errors';
-import { actorOf, type App, type AppContext } from '../http/context';
+import { actorOf, actorWith, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
 import type { Actor } from '../org/actor';
 import { customerMetersAndContracts, findCustomer, ledgerSummary, listAreas, listCustomers, listFeeders, listMeters, presentCustomer } from './queries';
@@ -21,10 +20,6 @@ const ImportKindParam = Type.Object({ kind: Type.Union(IMPORT_FILE_KINDS.map((k)
 const FormatQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }) });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function need(actor: Actor, permission: Parameters<typeof can>[1]): void {
-  if (!can(actor.roles, permission)) throw errors.forbidden();
-}
-
 export function importActor(actor: Actor): ImportActor {
   return { audit: auditActor(actor), stationIds: actor.stationIds };
 }
@@ -34,8 +29,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
   const auth = { preHandler: app.authenticate };
 
   app.get('/api/ledger/summary', { ...auth, schema: { tags: ['ledger'], summary: 'Counts of the ledger in scope' } }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return ledgerSummary(db, actor.stationIds);
   });
 
@@ -55,8 +49,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const { limit, offset, ...filter } = req.query;
     return listCustomers(db, actor.stationIds, filter, limit, offset);
   });
@@ -65,8 +58,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['ledger'], summary: 'One customer with meters and contracts (masked)', params: Type.Object({ id: Type.Integer() }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const row = await findCustomer(db, actor.stationIds, req.params.id);
     if (!row) throw errors.notFound({ zh: '客户', en: 'Customer' });
     return { ...presentCustomer(row), ...(await customerMetersAndContracts(db, row.id)) };
@@ -77,8 +69,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['ledger'], summary: 'Reveal a customer’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'personal.reveal');
+    const actor = actorWith(req, 'personal.reveal');
     const row = await findCustomer(db, actor.stationIds, req.params.id);
     if (!row) throw errors.notFound({ zh: '客户', en: 'Customer' });
     await writeAudit(db, auditActor(actor), { entity: 'customer', entityId: row.id, action: 'reveal_personal_data', after: { fields: ['phone', 'address'], accountNo: row.account_no } });
@@ -86,18 +77,15 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/ledger/feeders', { ...auth, schema: { tags: ['ledger'], summary: 'Feeders in scope', querystring: Type.Object(Paging) } }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return listFeeders(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
   });
   app.get('/api/ledger/areas', { ...auth, schema: { tags: ['ledger'], summary: 'Transformer areas in scope', querystring: Type.Object(Paging) } }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return listAreas(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
   });
   app.get('/api/ledger/meters', { ...auth, schema: { tags: ['ledger'], summary: 'Meters in scope', querystring: Type.Object(Paging) } }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return listMeters(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
   });
 
@@ -116,8 +104,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['ledger'], summary: 'Export a ledger in its import format', params: KindParam, querystring: FormatQuery },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const kind = req.params.kind as LedgerKind;
     await writeAudit(db, auditActor(actor), { entity: 'ledger_export', entityId: kind, action: `export.${kind}`, after: { format: req.query.format } });
     if (req.query.format === 'xlsx') {
@@ -136,8 +123,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       querystring: Type.Object({ async: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) }),
     },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.import');
+    const actor = actorWith(req, 'ledger.import');
     const kind = req.params.kind as ImportFileKind;
     const file = await req.file();
     if (!file || file.fieldname !== 'file') {

@@ -2,9 +2,10 @@
 // (R-MTR-02, R-MTR-04, R-MTR-05, R-MTR-06). Reads need ledger.read, runs and imports
 // ledger.write / ledger.import, the policy policy.write; everything is limited to the actor's stations.
 import { Type } from '@sinclair/typebox';
-import { can, previousPeriod, type LossLevel } from '@griddesk/domain';
+import { previousPeriod, type LossLevel } from '@griddesk/domain';
 import { AppError, errors } from '../errors';
-import { actorOf, type App, type AppContext } from '../http/context';
+import { actorWith, type App, type AppContext } from '../http/context';
+import { Period } from '../http/schemas';
 import { auditActor } from '../audit/write';
 import type { Actor } from '../org/actor';
 import { lineLoss } from './line-loss';
@@ -17,13 +18,8 @@ import { importDailyConsumption } from './daily-import';
 import { latestSuspects, runTheftScreening } from './theft-job';
 import { activeMeteringPolicy, listMeteringPolicies, publishMeteringPolicy } from './policy-repo';
 
-const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const Level = Type.Union([Type.Literal('county'), Type.Literal('station'), Type.Literal('feeder'), Type.Literal('area')]);
 const Code = Type.String({ minLength: 1, maxLength: 64 });
-
-function need(actor: Actor, permission: Parameters<typeof can>[1]): void {
-  if (!can(actor.roles, permission)) throw errors.forbidden();
-}
 
 /** The stations a drill-down step needs: a parent narrows the work to the stations under it. */
 async function stationsUnder(ctx: AppContext, actor: Actor, level: LossLevel, parent: string | undefined): Promise<number[]> {
@@ -54,8 +50,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       querystring: Type.Object({ period: Period, level: Type.Optional(Level), parent: Type.Optional(Code) }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const level = req.query.level ?? 'area';
     const { policy } = await activeMeteringPolicy(db);
     const stations = await stationsUnder(ctx, actor, level, req.query.parent);
@@ -68,8 +63,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Customer meters of one transformer area for a month: readings, consumption and flags (the last drill-down step)', querystring: Type.Object({ period: Period, area: Code }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return areaCustomers(db, req.query.period, req.query.area, actor.stationIds);
   });
 
@@ -77,8 +71,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Persisted monthly loss of one point over a range of months (R-MTR-05)', querystring: Type.Object({ level: Level, code: Code, from: Type.Optional(Period), to: Type.Optional(Period) }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const to = req.query.to ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
     let from = req.query.from;
     if (!from) {
@@ -93,8 +86,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Transformer areas not qualified for consecutive months, with the person responsible (R-MTR-05 分片管理)', querystring: Type.Object({ period: Period, minStreak: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })) }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const minStreak = req.query.minStreak ?? (await activeMeteringPolicy(db)).policy.watch.minStreak;
     return { period: req.query.period, minStreak, items: await lossWatchlist(db, req.query.period, minStreak, actor.stationIds) };
   });
@@ -103,8 +95,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Run the monthly line-loss job: compute, class and persist every level for the stations in scope', body: Type.Object({ period: Period }, { additionalProperties: false }) },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.write');
+    const actor = actorWith(req, 'ledger.write');
     return reply.status(201).send(await runLineLossJob(db, auditActor(actor), req.body.period, actor.stationIds));
   });
 
@@ -112,8 +103,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Reading quality flags of a month: estimated, missed, wrong, duplicate', querystring: Type.Object({ period: Period }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const { policy } = await activeMeteringPolicy(db);
     return { period: req.query.period, items: await readingFlags(db, req.query.period, actor.stationIds, policy.readingFlags) };
   });
@@ -122,8 +112,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Actual-reading rate (实抄率) per station and team, residential and non-residential (R-MTR-02)', querystring: Type.Object({ period: Period }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return { period: req.query.period, items: await readingRates(db, req.query.period, actor.stationIds) };
   });
 
@@ -131,8 +120,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Import daily consumption series (SGCC layout: CONS_NO, optional FLAG, one column per date); all-or-nothing', consumes: ['multipart/form-data'] },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.import');
+    const actor = actorWith(req, 'ledger.import');
     const file = await req.file();
     if (!file || file.fieldname !== 'file') throw errors.validation([{ field: 'file', reason: 'is required', reasonZh: '必填' }]);
     const result = await importDailyConsumption(db, auditActor(actor), actor.stationIds, file.filename, (await file.toBuffer()).toString('utf8'));
@@ -148,8 +136,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Run the theft screening over the daily series, reversed readings and area loss of the stations in scope (R-MTR-06)', body: Type.Object({ period: Type.Optional(Period) }, { additionalProperties: false }) },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.write');
+    const actor = actorWith(req, 'ledger.write');
     return reply.status(201).send(await runTheftScreening(db, auditActor(actor), actor.stationIds, req.body.period ? { period: req.body.period } : {}));
   });
 
@@ -157,8 +144,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Ranked, explained theft suspects of the latest screening run (R-MTR-06)', querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return latestSuspects(db, actor.stationIds, req.query.limit);
   });
 
@@ -166,7 +152,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'The active metering policy (line-loss targets, reading-flag thresholds, watch list, theft weights) and its versions' },
   }, async (req) => {
-    need(actorOf(req), 'ledger.read');
+    actorWith(req, 'ledger.read');
     const active = await activeMeteringPolicy(db);
     return { ...active, versions: await listMeteringPolicies(db) };
   });
@@ -175,8 +161,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Publish a new version of the metering policy; it becomes active at once', body: Type.Object({ definition: Type.Unknown(), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'policy.write');
+    const actor = actorWith(req, 'policy.write');
     return reply.status(201).send(await publishMeteringPolicy(db, auditActor(actor), req.body.definition, req.body.note));
   });
 }

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { allStationIds } from './consumption';
 import { runLineLossJob } from './line-loss-job';
+import { startPeriodic, type Periodic } from '../background';
 
 const SYSTEM = { id: null, name: 'system', orgUnitId: null };
 
@@ -26,19 +27,6 @@ export async function refreshLineLoss(db: Kysely<DB>): Promise<string[]> {
   return periods;
 }
 
-export function startLineLossRefresh(db: Kysely<DB>, opts: { intervalMs: number; log: { error(o: object, msg: string): void } }): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    running = refreshLineLoss(db).catch((err) => opts.log.error({ err }, 'line-loss refresh failed')).finally(() => { busy = false; });
-  }, opts.intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startLineLossRefresh(db: Kysely<DB>, opts: { intervalMs: number; log: { error(o: object, msg: string): void } }): Periodic {
+  return startPeriodic('line-loss refresh', opts.intervalMs, () => refreshLineLoss(db), opts.log);
 }

@@ -1,23 +1,16 @@
 // Billing (R-MTR-03) and anti-theft inspection (R-MTR-07) HTTP surface. Reads need ledger.read,
 // writes ledger.write; everything is limited to the actor's stations.
 import { Type } from '@sinclair/typebox';
-import { can } from '@griddesk/domain';
 import { VIOLATION_TYPES } from '@griddesk/domain/metering/inspection';
 import { errors } from '../errors';
-import { actorOf, type App, type AppContext } from '../http/context';
+import { actorWith, type App, type AppContext } from '../http/context';
+import { Day, Period } from '../http/schemas';
 import { auditActor } from '../audit/write';
-import type { Actor } from '../org/actor';
 import { billingErrors, computeBills, correctBill, listBills } from './bills';
 import { addFinding, createCampaign, listCampaigns, summarise } from './inspections';
 
-const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
-const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
 const Kwh = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$' });
 const CampaignKind = Type.Union([Type.Literal('night_patrol'), Type.Literal('meter_box_opening'), Type.Literal('special_check'), Type.Literal('routine_check')]);
-
-function need(actor: Actor, permission: Parameters<typeof can>[1]): void {
-  if (!can(actor.roles, permission)) throw errors.forbidden();
-}
 
 export function meteringRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -31,8 +24,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       body: Type.Object({ period: Period, stationId: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.write');
+    const actor = actorWith(req, 'ledger.write');
     const ids = req.body.stationId === undefined ? actor.stationIds : actor.stationIds.filter((s) => s === req.body.stationId);
     if (!ids.length) throw errors.notFound({ zh: '供电所', en: 'Station' });
     return computeBills(db, auditActor(actor), req.body.period, ids);
@@ -45,8 +37,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       querystring: Type.Object({ period: Type.Optional(Period), accountNo: Type.Optional(Type.String({ maxLength: 32 })), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const { limit, offset, ...filter } = req.query;
     return listBills(db, actor.stationIds, filter, limit, offset);
   });
@@ -59,8 +50,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }), amountFen: Type.Integer({ minimum: 0 }), kwh: Type.Optional(Kwh) }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.write');
+    const actor = actorWith(req, 'ledger.write');
     return reply.status(201).send(await correctBill(db, auditActor(actor), actor.stationIds, req.params.id, req.body));
   });
 
@@ -68,8 +58,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Billing error rate (电费差错率) of a month: corrected bills / bills', querystring: Type.Object({ period: Period }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return billingErrors(db, req.query.period, actor.stationIds);
   });
 
@@ -84,8 +73,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.write');
+    const actor = actorWith(req, 'ledger.write');
     return reply.status(201).send(await createCampaign(db, auditActor(actor), actor.stationIds, req.body));
   });
 
@@ -96,8 +84,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day), kind: Type.Optional(CampaignKind), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const { limit, offset, ...filter } = req.query;
     return listCampaigns(db, actor.stationIds, filter, limit, offset);
   });
@@ -106,8 +93,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Summary over the campaigns started in a date range (R-MTR-07)', querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day), stationId: Type.Optional(Type.Integer()) }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return summarise(db, actor.stationIds, req.query);
   });
 
@@ -130,8 +116,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.write');
+    const actor = actorWith(req, 'ledger.write');
     return reply.status(201).send(await addFinding(db, auditActor(actor), actor.stationIds, req.params.id, req.body));
   });
 
@@ -139,8 +124,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Summary of one campaign: boxes opened, theft and violation households, energy, charges and penalties (R-MTR-07)', params: Type.Object({ id: Type.Integer() }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return summarise(db, actor.stationIds, { campaignId: req.params.id });
   });
 }

@@ -1,21 +1,14 @@
 // Reading segments, the reading schedule and the large-customer swing list over HTTP (R-MTR-01,
 // R-MTR-06). Reads need ledger.read, changes ledger.write; all limited to the actor's stations.
 import { Type } from '@sinclair/typebox';
-import { can } from '@griddesk/domain';
-import { errors } from '../errors';
-import { actorOf, type App, type AppContext } from '../http/context';
+import { actorWith, type App, type AppContext } from '../http/context';
+import { Period } from '../http/schemas';
 import { auditActor } from '../audit/write';
-import type { Actor } from '../org/actor';
 import { activeMeteringPolicy } from './policy-repo';
 import { assignAreas, listSegments, readingSchedule, saveSegment } from './segments';
 import { largeCustomers } from './large-customers';
 
-const Period = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });
 const SegmentCode = Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' });
-
-function need(actor: Actor, permission: Parameters<typeof can>[1]): void {
-  if (!can(actor.roles, permission)) throw errors.forbidden();
-}
 
 export function segmentRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -25,8 +18,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Reading segments (抄表段) with their reading day, reader and number of customers (R-MTR-01)' },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     return { items: await listSegments(db, actor.stationIds) };
   });
 
@@ -41,8 +33,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
       }, { additionalProperties: false }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.write');
+    const actor = actorWith(req, 'ledger.write');
     return saveSegment(db, auditActor(actor), actor.stationIds, { code: req.params.code, ...req.body });
   });
 
@@ -54,8 +45,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
       body: Type.Object({ areaCodes: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }),
     },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.write');
+    const actor = actorWith(req, 'ledger.write');
     return assignAreas(db, auditActor(actor), actor.stationIds, req.params.code, req.body.areaCodes);
   });
 
@@ -63,8 +53,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Per segment: meters read on the scheduled day (within the policy tolerance), off it, or not at all (R-MTR-01 统一抄表时间)', querystring: Type.Object({ period: Period }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const { policy } = await activeMeteringPolicy(db);
     return { period: req.query.period, toleranceDays: policy.schedule.toleranceDays, items: await readingSchedule(db, req.query.period, actor.stationIds, policy.schedule.toleranceDays) };
   });
@@ -73,8 +62,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
     ...auth,
     schema: { tags: ['metering'], summary: 'Large and dedicated-transformer customers with month-on-month and year-on-year change; large swings first (R-MTR-06)', querystring: Type.Object({ period: Period }) },
   }, async (req) => {
-    const actor = actorOf(req);
-    need(actor, 'ledger.read');
+    const actor = actorWith(req, 'ledger.read');
     const { policy } = await activeMeteringPolicy(db);
     return { period: req.query.period, ...policy.largeCustomers, items: await largeCustomers(db, req.query.period, actor.stationIds, policy.largeCustomers) };
   });
