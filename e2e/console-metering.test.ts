@@ -1,6 +1,8 @@
 // The metering section in a real browser (issue 4): a hand-built network with two months of
 // readings is imported as a clerk would; the line-loss page ranks it with its classes, recomputes,
-// drills down and draws a trend; the reading-quality page shows the actual-reading rate.
+// drills down and draws a trend; the reading-quality page shows the actual-reading rate; the
+// fixture's high-voltage customer is among the large customers, the demo's segments are on the
+// reading schedule, daily consumption is imported, and the portal publishes the tariffs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { lineLossFixture } from '../apps/server/src/testing/line-loss-fixture';
@@ -10,7 +12,7 @@ import { E2E_ADMIN_PASSWORD, startServer } from './server';
 // The fixture's months: May has no previous readings, June is computable area by area.
 const PERIOD = '2025-06';
 
-describe.skipIf(!haveBrowser)('metering console in Chromium (R-MTR-02, R-MTR-04, R-MTR-05)', () => {
+describe.skipIf(!haveBrowser)('metering console in Chromium (R-MTR-01..06)', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   let page: Page;
@@ -78,5 +80,60 @@ describe.skipIf(!haveBrowser)('metering console in Chromium (R-MTR-02, R-MTR-04,
     await page.goto(`${server.url}/metering/readings?period=${PERIOD}`);
     await expect.poll(() => page.getByTestId('reading-rate-card').first().innerText(), { timeout: 15_000 }).toMatch(/\d+\.\d{2} %/);
     expect(await page.getByTestId('reading-rates-table').innerText()).toContain('示范供电所');
+  });
+
+  it('lists the high-voltage customer among the large customers, with the thresholds applied', async () => {
+    await page.goto(`${server.url}/metering/large-customers?period=${PERIOD}`);
+    const hv = page.locator('[data-testid=large-row][data-account="HV1"]');
+    await expect.poll(() => hv.count(), { timeout: 15_000 }).toBe(1);
+    const text = await hv.innerText();
+    expect(text).toContain('测试工厂');
+    expect(text).toContain('高压');
+    // 10 register units × multiplier 40
+    expect(text).toContain('400.00');
+    expect(await page.getByTestId('large-thresholds').innerText()).toContain('10,000');
+  });
+
+  it('shows the reading schedule per segment, the customers in no segment apart', async () => {
+    await page.goto(`${server.url}/metering/segments?period=${PERIOD}`);
+    const s1 = page.locator('[data-testid=schedule-row][data-code="ST01-S1"]');
+    await expect.poll(() => s1.count(), { timeout: 15_000 }).toBe(1);
+    expect(await s1.innerText()).toContain('第1抄表段');
+    // the fixture's customers were imported without a segment
+    expect(await page.locator('[data-testid=schedule-row][data-code=""]').innerText()).toContain('未分段');
+    expect(await page.getByTestId('schedule-tolerance').innerText()).toMatch(/\d+ 天/);
+  });
+
+  it('imports daily consumption: an unknown account is reported by row, a good file is taken', async () => {
+    await page.goto(`${server.url}/metering/suspects`);
+    await page.getByTestId('daily-import-open').click();
+    const file = page.locator('[data-testid=daily-file] input[type=file]');
+    const upload = (name: string, csv: string) => file.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const result = page.getByTestId('import-result');
+
+    await upload('bad.csv', 'CONS_NO,FLAG,2025/6/1,2025/6/2\nHV1,0,12.5,13\nNO-SUCH,0,1,2\n');
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 15_000 }).toBe('rejected');
+    const report = await page.getByTestId('import-errors').innerText();
+    expect(report).toContain('NO-SUCH');
+    expect(report).toContain('CONS_NO');
+
+    await upload('good.csv', 'CONS_NO,FLAG,2025/6/1,2025/6/2\nHV1,0,12.5,\n');
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 15_000 }).toBe('succeeded');
+    expect(await result.innerText()).toContain('新增 1 个');
+  });
+
+  it('publishes the tariffs in force on the portal to a visitor who is not signed in', async () => {
+    const visitor = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      const portal = await visitor.newPage();
+      await portal.goto(`${server.url}/portal/tariffs`);
+      const residential = portal.locator('[data-testid=portal-tariff][data-code="RES-1"]');
+      await expect.poll(() => residential.count(), { timeout: 15_000 }).toBe(1);
+      const text = await residential.innerText();
+      expect(text).toContain('居民');
+      expect(text).toContain('0.5380');
+    } finally {
+      await visitor.close();
+    }
   });
 });

@@ -20,7 +20,8 @@ export function ApiErrorAlert({ error, testId }: { error: unknown; testId?: stri
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {fields.map((f, i) => (
               <li key={`${f.field}-${i}`}>
-                <code>{f.field}</code>：{lang === 'zh' ? f.reasonZh : f.reason}
+                <code>{f.field}</code>
+                {f.value !== undefined && <> “{f.value}”</>}：{lang === 'zh' ? f.reasonZh : f.reason}
               </li>
             ))}
           </ul>
@@ -31,11 +32,20 @@ export function ApiErrorAlert({ error, testId }: { error: unknown; testId?: stri
   );
 }
 
-/** Puts a 422's field reasons under the form items of the same name; returns whether any matched. */
+/**
+ * Puts a 422's field reasons under the form items of the same name (`definition.lineLoss.target.area`
+ * is the item named ['definition', 'lineLoss', 'target', 'area']); returns whether any matched.
+ * A field named several times (one per unknown value) gets every reason, each with its value.
+ */
 export function showFieldErrors(form: FormInstance, error: unknown, lang: 'zh' | 'en'): boolean {
   if (!(error instanceof ApiRequestError)) return false;
-  const names = new Set(form.getFieldsError().map((f) => String(f.name.join('.'))));
-  const matched = error.fields.filter((f) => names.has(f.field));
-  form.setFields(matched.map((f) => ({ name: f.field, errors: [lang === 'zh' ? f.reasonZh : f.reason] })));
-  return matched.length > 0;
+  const items = new Map(form.getFieldsError().map((f) => [f.name.join('.'), f.name] as const));
+  const reasons = new Map<string, string[]>();
+  for (const f of error.fields) {
+    if (!items.has(f.field)) continue;
+    const reason = lang === 'zh' ? f.reasonZh : f.reason;
+    reasons.set(f.field, [...(reasons.get(f.field) ?? []), f.value !== undefined ? `“${f.value}”：${reason}` : reason]);
+  }
+  form.setFields([...reasons].map(([field, errors]) => ({ name: items.get(field)!, errors })));
+  return reasons.size > 0;
 }

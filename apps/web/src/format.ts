@@ -70,3 +70,11 @@ export function formatRate(fraction: number | string | null | undefined, digits 
   const n = Number(fraction);
   return Number.isFinite(n) ? `${(n * 100).toFixed(digits)} %` : String(fraction);
 }
+
+/** A change (fraction) as a signed percentage: +61.60 % or -47.94 %; no change has no sign. */
+export function formatChange(fraction: number | null | undefined, digits = 2): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
+  const text = Math.abs(fraction * 100).toFixed(digits);
+  const sign = Number(text) === 0 ? '' : fraction > 0 ? '+' : '-';
+  return `${sign}${text} %`;
+}

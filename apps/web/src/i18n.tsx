@@ -3,8 +3,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { casesMessages } from './messages/cases';
 import { meteringMessages } from './messages/metering';
+import { meteringPolicyMessages } from './messages/meteringPolicy';
 import { policyMessages } from './messages/policy';
 import { portalCaseMessages } from './messages/portal';
+import { tariffMessages } from './messages/tariffs';
 
 export type Lang = 'zh' | 'en';
 export interface Text {
@@ -199,8 +201,10 @@ const messages = {
   // Larger sections keep their texts in their own files.
   ...casesMessages,
   ...meteringMessages,
+  ...meteringPolicyMessages,
   ...policyMessages,
   ...portalCaseMessages,
+  ...tariffMessages,
 } satisfies Record<string, Text>;
 
 export type MsgKey = keyof typeof messages;

@@ -15,9 +15,13 @@ import { FeedersPage } from './ledger/FeedersPage';
 import { ImportExportPage } from './ledger/ImportExportPage';
 import { MetersPage } from './ledger/MetersPage';
 import { InspectionsPage } from './metering/InspectionsPage';
+import { LargeCustomersPage } from './metering/LargeCustomersPage';
 import { LineLossPage } from './metering/LineLossPage';
+import { MeteringPolicyPage } from './metering/MeteringPolicyPage';
 import { ReadingQualityPage } from './metering/ReadingQualityPage';
+import { ReadingSchedulePage } from './metering/ReadingSchedulePage';
 import { SuspectsPage } from './metering/SuspectsPage';
+import { TariffsPage } from './metering/TariffsPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OrgPage } from './org/OrgPage';
 import { ComingSoonPage, PLANNED_SECTIONS } from './placeholders';
@@ -50,9 +54,13 @@ export function ConsoleApp() {
         <Route path="cases/:id" element={<CaseDetailPage />} />
         <Route path="metering" element={<Navigate to="/metering/readings" replace />} />
         <Route path="metering/readings" element={<ReadingQualityPage />} />
+        <Route path="metering/segments" element={<ReadingSchedulePage />} />
         <Route path="metering/lineloss" element={<LineLossPage />} />
+        <Route path="metering/large-customers" element={<LargeCustomersPage />} />
         <Route path="metering/suspects" element={<SuspectsPage />} />
         <Route path="metering/inspections" element={<InspectionsPage />} />
+        <Route path="metering/tariffs" element={<TariffsPage />} />
+        <Route path="metering/policy" element={<MeteringPolicyPage />} />
         <Route path="commitments" element={<Navigate to="/commitments/profiles" replace />} />
         <Route path="commitments/profiles" element={<ProfilesPage />} />
         <Route path="commitments/profiles/:id/:version" element={<ProfilePage />} />

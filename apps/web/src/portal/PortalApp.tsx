@@ -3,6 +3,7 @@ import { CommitmentsPage } from './CommitmentsPage';
 import { PortalLayout } from './PortalLayout';
 import { StationPage } from './StationPage';
 import { SubmitPage } from './SubmitPage';
+import { TariffsPage } from './TariffsPage';
 import { TrackPage } from './TrackPage';
 
 /** Routes below /portal (the router's basename). */
@@ -14,6 +15,7 @@ export function PortalApp() {
         <Route path="submit" element={<SubmitPage />} />
         <Route path="track" element={<TrackPage />} />
         <Route path="commitments" element={<CommitmentsPage />} />
+        <Route path="tariffs" element={<TariffsPage />} />
         <Route path="*" element={<StationPage />} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
-// Self-service entries of the portal (R-PUB-02): submitting and tracking cases and reading the
-// commitments are open; bill query and outage notices are announced as coming.
-import { AccountBookOutlined, EditOutlined, FileSearchOutlined, NotificationOutlined, ScheduleOutlined } from '@ant-design/icons';
+// Self-service entries of the portal (R-PUB-02): submitting and tracking cases, reading the
+// commitments and the prices in force are open; bill query and outage notices are announced as coming.
+import { AccountBookOutlined, EditOutlined, FileSearchOutlined, MoneyCollectOutlined, NotificationOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ const SERVICES: { title: MsgKey; hint: MsgKey; icon: ReactNode; to?: string; tes
   { title: 'portal.submit', hint: 'portal.submitHint', icon: <EditOutlined />, to: '/submit', testId: 'tile-submit' },
   { title: 'portal.caseTracking', hint: 'portal.caseTrackingHint', icon: <FileSearchOutlined />, to: '/track', testId: 'tile-track' },
   { title: 'portal.commitments', hint: 'portal.commitmentsHint', icon: <ScheduleOutlined />, to: '/commitments', testId: 'tile-commitments' },
+  { title: 'portal.tariffs', hint: 'portal.tariffsHint', icon: <MoneyCollectOutlined />, to: '/tariffs', testId: 'tile-tariffs' },
   { title: 'portal.billQuery', hint: 'portal.billQueryHint', icon: <AccountBookOutlined />, testId: 'tile-bill' },
   { title: 'portal.outages', hint: 'portal.outagesHint', icon: <NotificationOutlined />, testId: 'tile-outages' },
 ];

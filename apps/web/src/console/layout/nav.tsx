@@ -57,9 +57,13 @@ const NAV: NavEntry[] = [
     icon: <LineChartOutlined />,
     children: [
       { path: '/metering/readings', label: 'nav.meteringReadings' },
+      { path: '/metering/segments', label: 'nav.meteringSegments' },
       { path: '/metering/lineloss', label: 'nav.meteringLineLoss' },
+      { path: '/metering/large-customers', label: 'nav.meteringLargeCustomers' },
       { path: '/metering/suspects', label: 'nav.meteringSuspects' },
       { path: '/metering/inspections', label: 'nav.meteringInspections' },
+      { path: '/metering/tariffs', label: 'nav.meteringTariffs' },
+      { path: '/metering/policy', label: 'nav.meteringPolicy' },
     ],
   },
   { path: '/outages', label: 'nav.outages', icon: <ThunderboltOutlined /> },

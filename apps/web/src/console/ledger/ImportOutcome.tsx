@@ -1,4 +1,6 @@
 // What became of an import: counts on success, otherwise the row-by-row report (R-LED-03, R-SYS-04).
+// Ledger files name their columns from the ledger's template; other files (daily consumption) as
+// the server names them.
 import { LEDGER_COLUMNS, type ApiErrorField, type LedgerKind } from '@griddesk/shared';
 import { Alert, Table, Typography, type TableColumnsType } from 'antd';
 import { formatNumber } from '../../format';
@@ -13,7 +15,7 @@ export interface Outcome {
   detail?: string;
 }
 
-export function ImportOutcome({ kind, outcome }: { kind: LedgerKind; outcome: Outcome }) {
+export function ImportOutcome({ kind, outcome, successTitle }: { kind?: LedgerKind; outcome: Outcome; successTitle?: string }) {
   const t = useT();
   const { status, inserted, updated, errors } = outcome;
   return (
@@ -22,7 +24,7 @@ export function ImportOutcome({ kind, outcome }: { kind: LedgerKind; outcome: Ou
         <Alert
           type="success"
           showIcon
-          title={t('import.succeeded', { inserted: formatNumber(inserted), updated: formatNumber(updated) })}
+          title={successTitle ?? t('import.succeeded', { inserted: formatNumber(inserted), updated: formatNumber(updated) })}
         />
       ) : (
         <Alert
@@ -39,10 +41,10 @@ export function ImportOutcome({ kind, outcome }: { kind: LedgerKind; outcome: Ou
 
 type ErrorRow = ApiErrorField & { key: number };
 
-function ImportErrorTable({ kind, errors }: { kind: LedgerKind; errors: ApiErrorField[] }) {
+function ImportErrorTable({ kind, errors }: { kind?: LedgerKind; errors: ApiErrorField[] }) {
   const t = useT();
   const columnLabel = (field: string) => {
-    const col = LEDGER_COLUMNS[kind].find((c) => c.key === field);
+    const col = kind && LEDGER_COLUMNS[kind].find((c) => c.key === field);
     return col ? `${t(col)}（${field}）` : field;
   };
   const columns: TableColumnsType<ErrorRow> = [

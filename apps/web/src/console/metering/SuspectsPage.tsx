@@ -1,7 +1,9 @@
 // R-MTR-06: the ranked theft-suspect list of the latest screening, each suspect with the signals
-// that put it there, so an inspector knows what to look for before opening a box.
-import { SearchOutlined } from '@ant-design/icons';
+// that put it there, so an inspector knows what to look for before opening a box; and the import
+// of the daily consumption the screening reads.
+import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Progress, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { apiGet, apiPost } from '../../api';
 import { ApiErrorAlert } from '../../ApiErrorAlert';
@@ -9,8 +11,10 @@ import { formatDateTime, formatRate } from '../../format';
 import { useT } from '../../i18n';
 import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
+import { DailyImportModal } from './DailyImportModal';
 import { SIGNAL_LABELS } from './signalLabels';
 import type { ScreeningRun, Suspect, SuspectList, SuspectSignal } from './types';
+import { useCanImportMetering } from './useCanImportMetering';
 import { useCanRunMetering } from './useCanRunMetering';
 
 const PATH = '/api/metering/theft/suspects';
@@ -46,6 +50,8 @@ export function SuspectsPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const canRun = useCanRunMetering();
+  const canImport = useCanImportMetering();
+  const [importing, setImporting] = useState(false);
   const suspects = useQuery({ queryKey: [PATH, LIMIT], queryFn: () => apiGet<SuspectList>(PATH, { limit: LIMIT }) });
   const run = useMutation({
     mutationFn: () => apiPost<ScreeningRun>('/api/metering/theft/runs', {}),
@@ -90,13 +96,21 @@ export function SuspectsPage() {
         title={t('nav.meteringSuspects')}
         rules={['R-MTR-06']}
         extra={
-          canRun && (
-            <Button type="primary" icon={<SearchOutlined />} loading={run.isPending} onClick={() => run.mutate()} data-testid="suspects-run">
-              {t('suspects.run')}
-            </Button>
-          )
+          <Space wrap>
+            {canImport && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="daily-import-open">
+                {t('daily.open')}
+              </Button>
+            )}
+            {canRun && (
+              <Button type="primary" icon={<SearchOutlined />} loading={run.isPending} onClick={() => run.mutate()} data-testid="suspects-run">
+                {t('suspects.run')}
+              </Button>
+            )}
+          </Space>
         }
       />
+      <DailyImportModal open={importing} onClose={() => setImporting(false)} />
       <ApiErrorAlert error={run.error} testId="suspects-run-error" />
       {suspects.isError && <QueryError error={suspects.error} onRetry={() => void suspects.refetch()} />}
       <Card>

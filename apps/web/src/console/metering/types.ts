@@ -1,6 +1,7 @@
-// Metering API shapes (R-MTR-02, R-MTR-04..07). kWh arrive as decimal strings with 2 decimals and
+// Metering API shapes (R-MTR-01..07). kWh arrive as decimal strings with 2 decimals and
 // loss rates as decimal-string fractions with 4 decimals, so that no figure is rounded twice.
 import type { Text } from '../../i18n';
+import type { CustomerClass, TariffVoltage, TouPeriod } from '../../tariffs/types';
 
 /** 'YYYY-MM' */
 export type Period = string;
@@ -251,4 +252,167 @@ export interface InspectionSummary {
   violations: FindingTotals & { byType: Partial<Record<ViolationType, FindingTotals>> };
   energyKwh: string;
   totalRecoveredFen: number;
+}
+
+// ── Reading segments and the reading schedule (R-MTR-01) ──────────────────────────────────────
+
+export interface Segment {
+  id: number;
+  code: string;
+  name: string;
+  stationId: number;
+  /** 1–31; 31 reads on the month's last day whatever its length */
+  readingDay: number;
+  reader: Manager | null;
+  customers: number;
+}
+
+export interface SegmentBody {
+  name: string;
+  stationId?: number;
+  readingDay: number;
+  readerId?: number | null;
+}
+
+export interface AssignAreasResult {
+  code: string;
+  areas: number;
+  /** customers moved into the segment (those already in it are not counted) */
+  customers: number;
+}
+
+export interface ScheduleRow {
+  /** null for the meters of customers in no segment */
+  code: string | null;
+  name: string | null;
+  readingDay: number | null;
+  /** 'YYYY-MM-DD' */
+  scheduledOn: string | null;
+  reader: string | null;
+  meters: number;
+  onSchedule: number;
+  offSchedule: number;
+  unread: number;
+  /** onSchedule / meters, 0..1; null without a segment or meters */
+  rate: number | null;
+}
+
+export interface ReadingSchedule {
+  period: Period;
+  toleranceDays: number;
+  items: ScheduleRow[];
+}
+
+// ── Large customers (R-MTR-06 大宗用户) ──────────────────────────────────────────────────────────
+
+export interface LargeCustomer {
+  accountNo: string;
+  name: string;
+  voltageLevel: 'LV' | 'HV';
+  areaCode: string | null;
+  feederCode: string;
+  kwh: string | null;
+  lastMonthKwh: string | null;
+  lastYearKwh: string | null;
+  /** fractions; null when the month compared with has no consumption */
+  monthOnMonth: number | null;
+  yearOnYear: number | null;
+  swing: boolean;
+}
+
+export interface LargeCustomers {
+  period: Period;
+  minMonthlyKwh: number;
+  /** fraction */
+  swing: number;
+  items: LargeCustomer[];
+}
+
+/** POST /api/metering/daily-consumption: rows are customers, inserted/updated are daily values. */
+export interface DailyImportResult {
+  status: 'succeeded';
+  rows: number;
+  inserted: number;
+  updated: number;
+}
+
+// ── The metering policy, versioned data an administrator publishes ─────────────────────────────
+
+export const THEFT_SIGNALS: readonly SuspectSignalName[] = [
+  'own_drop',
+  'peer_drop',
+  'zero_windows',
+  'flat',
+  'capped',
+  'pattern_loss',
+  'reversed_reading',
+  'meter_events',
+  'area_loss_rise',
+];
+
+/** Fractions are fractions (0.1 = 10 %), as packages/domain metering/policy.ts keeps them. */
+export interface MeteringPolicy {
+  lineLoss: { minCoverage: number; target: Record<LossLevel, number> };
+  readingFlags: { jumpFactor: number; jumpMinKwh: number; historyMonths: number };
+  watch: { minStreak: number };
+  schedule: { toleranceDays: number };
+  largeCustomers: { minMonthlyKwh: number; swing: number };
+  theft: { weights: Record<SuspectSignalName, number>; windowMonths: number; minScore: number };
+}
+
+export interface PolicyVersion {
+  version: number;
+  active: boolean;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MeteringPolicyView {
+  version: number;
+  policy: MeteringPolicy;
+  versions: PolicyVersion[];
+}
+
+// ── Tariff tables (R-MTR-03) ──────────────────────────────────────────────────────────────────
+// Prices are integer price units, 1 unit = 1/10000 yuan per kWh (0.538 yuan = 5380), so that a
+// published price is stored exactly.
+
+export interface TariffTier {
+  /** upper bound over the calendar year, inclusive; null for the last tier */
+  upToKwh: number | null;
+  /** price units added to the base price */
+  addPrice: number;
+}
+
+export interface TouWindow {
+  period: TouPeriod;
+  /** 'HH:MM', half-open [from, to), may wrap midnight */
+  from: string;
+  to: string;
+  /** on the base price, 1000 = ×1 */
+  multiplierPermille?: number;
+  /** price units */
+  addPrice?: number;
+}
+
+export interface TariffDefinition {
+  code: string;
+  version: number;
+  name: string;
+  nameEn: string;
+  customerClass: CustomerClass;
+  voltageLevel: TariffVoltage;
+  basePrice: number;
+  tiers?: { cycle: 'calendar_year'; steps: TariffTier[] };
+  tou?: TouWindow[];
+  source: string;
+}
+
+export interface TariffVersion {
+  code: string;
+  version: number;
+  active: boolean;
+  definition: TariffDefinition;
+  createdAt: string;
 }
