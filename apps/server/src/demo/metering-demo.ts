@@ -1,6 +1,6 @@
 // The demo station's metering year, so every metering page has something true to show: reading
-// segments with their day and reader, twelve
-// months of readings up to last month (generated with the documented planted anomalies, imported
+// segments with their day and reader, thirteen
+// months of readings up to last month (a year, and the month before it for year-on-year changes) (generated with the documented planted anomalies, imported
 // as one file through the clerk's import), the monthly line-loss job run for each month, daily
 // series for the customers of a few areas with a handful of injected thefts (the screening's
 // synthetic load model), one screening run, and the seed 000 inspection campaign.
@@ -19,7 +19,7 @@ import { assignAreas, saveSegment } from '../metering/segments';
 import { generateReadings } from './readings-generator';
 import type { Ledger } from './generator';
 
-export const DEMO_METERING = { months: 12, dailyDays: 180, dailyAreas: 8, thiefShare: 0.03, seed: 20261123 };
+export const DEMO_METERING = { months: 13, dailyDays: 180, dailyAreas: 8, thiefShare: 0.03, seed: 20261123 };
 
 /** The `months` periods up to and including the month before `now` (Asia/Shanghai). */
 export function demoPeriods(now: Date, months: number): string[] {

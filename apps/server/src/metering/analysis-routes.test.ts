@@ -149,7 +149,12 @@ describe.each(BACKENDS)('line-loss drill-down, monthly job, reading rates, theft
     expect(published.json().version).toBe(2);
     const a4 = (await get('/api/metering/lineloss?period=2025-06&level=area&parent=F1')).json().items.find((r: Item) => r.code === 'A4');
     expect(a4).toMatchObject({ class: 'qualified', target: 0.6 });
-    const versions = (await get('/api/metering/policy')).json().versions.map((v: { version: number; active: boolean }) => `${v.version}:${v.active}`);
-    expect(versions).toEqual(['2:true', '1:false']);
+    const versions = (await get('/api/metering/policy')).json().versions;
+    expect(versions.map((v: { version: number; active: boolean }) => `${v.version}:${v.active}`)).toEqual(['2:true', '1:false']);
+    expect(versions[0]).toMatchObject({ note: 'test', createdBy: 'admin', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    // keys the client added are not stored
+    const extra = await post('/api/metering/policy', { definition: { ...loose, colour: 'red' } });
+    expect(extra.statusCode).toBe(201);
+    expect(extra.json().policy).toEqual(loose);
   });
 });

@@ -13,7 +13,7 @@ import { consumptionCte } from './consumption';
 export async function ensureDefaultTariffs(db: Kysely<DB>, defaults: readonly TariffDefinition[] = DEFAULT_TARIFFS): Promise<void> {
   for (const t of defaults) {
     const problems = checkTariff(t);
-    if (problems.length) throw new Error(`default tariff ${t.code} v${t.version}: ${problems.join('; ')}`);
+    if (problems.length) throw new Error(`default tariff ${t.code} v${t.version}: ${problems.map((x) => x.reason).join('; ')}`);
     await db.transaction().execute(async (tx) => {
       const active = await tx.selectFrom('tariffs').select('id').where('code', '=', t.code).where('active', '=', true).executeTakeFirst();
       const inserted = await tx

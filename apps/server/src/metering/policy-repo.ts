@@ -1,7 +1,7 @@
 // The versioned metering policy in the database: version 1 is the shipped default; an
 // administrator's change is a new, whole, checked version that becomes active at once.
 import type { Kysely } from 'kysely';
-import { checkMeteringPolicy, DEFAULT_METERING_POLICY, withPolicyDefaults, type MeteringPolicy } from '@griddesk/domain';
+import { checkMeteringPolicy, DEFAULT_METERING_POLICY, pickPolicy, withPolicyDefaults, type MeteringPolicy } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { errors } from '../errors';
 import { writeAudit, type AuditActor } from '../audit/write';
@@ -26,13 +26,14 @@ export async function activeMeteringPolicy(db: Kysely<DB>): Promise<ActivePolicy
 }
 
 export async function listMeteringPolicies(db: Kysely<DB>) {
-  return db.selectFrom('metering_policies').select(['version', 'active', 'note', 'created_by', 'created_at']).orderBy('version', 'desc').execute();
+  const rows = await db.selectFrom('metering_policies').select(['version', 'active', 'note', 'created_by', 'created_at']).orderBy('version', 'desc').execute();
+  return rows.map((r) => ({ version: r.version, active: r.active, note: r.note, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString() }));
 }
 
 export async function publishMeteringPolicy(db: Kysely<DB>, actor: AuditActor, definition: unknown, note: string | undefined): Promise<ActivePolicy> {
   const problems = checkMeteringPolicy(definition);
   if (problems.length) throw errors.validation(problems);
-  const policy = definition as MeteringPolicy;
+  const policy = pickPolicy(definition as MeteringPolicy);
   return db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('metering_policies').select(['version', 'definition']).where('active', '=', true).forUpdate().executeTakeFirst();
     const last = await tx.selectFrom('metering_policies').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();

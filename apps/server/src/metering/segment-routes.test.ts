@@ -27,14 +27,18 @@ describe.each(BACKENDS)('reading segments, the reading schedule and large custom
       expect.objectContaining({ code: 'S2', scheduledOn: '2025-06-15', meters: 10, onSchedule: 0, offSchedule: 10, unread: 0, rate: 0 }),
       expect.objectContaining({ code: null, meters: 11, onSchedule: 0, offSchedule: 11, rate: null }),
     ]);
+    // a segment with no customers yet is listed with nothing to read
+    expect((await send('PUT', '/api/metering/segments/S9', { name: '九段（新）', readingDay: 5 })).statusCode).toBe(200);
+    const withEmpty = (await get('/api/metering/reading-schedule?period=2025-06')).json();
+    expect(withEmpty.items.map((s: { code: string | null; meters: number }) => `${s.code}:${s.meters}`)).toEqual(['S1:20', 'S2:10', 'S9:0', 'null:11']);
     // day 30 in February is its last day
     const feb = (await get('/api/metering/reading-schedule?period=2025-02')).json();
     expect(feb.items[0]).toMatchObject({ code: 'S1', scheduledOn: '2025-02-28', unread: 20 });
 
     const list = (await get('/api/metering/segments')).json().items;
-    expect(list.map((s: { code: string; customers: number; readingDay: number }) => `${s.code}:${s.readingDay}:${s.customers}`)).toEqual(['S1:30:20', 'S2:15:10']);
+    expect(list.map((s: { code: string; customers: number; readingDay: number }) => `${s.code}:${s.readingDay}:${s.customers}`)).toEqual(['S1:30:20', 'S2:15:10', 'S9:5:0']);
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'reading_segment').execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['assign_areas', 'assign_areas', 'create', 'create']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['assign_areas', 'assign_areas', 'create', 'create', 'create']);
   });
 
   it('refuses a reader from outside the station, an unknown area and a day 32, naming the field', async () => {

@@ -102,7 +102,12 @@ export async function readingSchedule(db: Kysely<DB>, period: string, stationIds
            (count(*) filter (where reading_id is not null and (due is null or read_on is null or abs(read_on - due) > ${toleranceDays}::int)))::int as off_schedule,
            (count(*) filter (where reading_id is null))::int as unread
     from m group by code, name, reading_day, reader order by code nulls last`.execute(db);
-  return rows.rows.map((r) => {
+  // a segment with no customers yet still belongs in the schedule, with nothing to read
+  const listed = new Set(rows.rows.map((r) => r.code));
+  const empty = (await listSegments(db, stationIds)).filter((s) => !listed.has(s.code))
+    .map((s) => ({ code: s.code, name: s.name, reading_day: s.readingDay, reader: s.reader?.name ?? null, meters: 0, on_schedule: 0, off_schedule: 0, unread: 0 }));
+  const all = [...rows.rows, ...empty].sort((a, b) => (a.code === null ? 1 : b.code === null ? -1 : a.code.localeCompare(b.code)));
+  return all.map((r) => {
     const meters = Number(r.meters);
     return {
       code: r.code, name: r.name, readingDay: r.reading_day, reader: r.reader,

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('tariff tables as published, versioned data on %s (R-MTR
   it('a new version is checked, becomes active at once and is audited; the old one stays readable', async () => {
     const bad = await publish(admin, { ...res1, tiers: { cycle: 'calendar_year', steps: [{ upToKwh: 4800, addPrice: 0 }, { upToKwh: 2760, addPrice: 500 }, { upToKwh: null, addPrice: 3000 }] } });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().error.fields[0]).toMatchObject({ field: 'definition', reason: expect.stringMatching(/tier 2/) });
+    expect(bad.json().error.fields[0]).toMatchObject({ field: 'definition.tiers.steps[1].upToKwh', reason: expect.stringMatching(/tier 2/), reasonZh: expect.stringMatching(/第 2 档/) });
     const noName = await publish(admin, { ...res1, name: '' });
     expect(noName.statusCode).toBe(422);
     expect(noName.json().error.fields.map((f: { field: string }) => f.field)).toContain('definition.name');

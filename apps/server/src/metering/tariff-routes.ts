@@ -33,7 +33,7 @@ export async function publishTariff(db: Kysely<DB>, actor: AuditActor, body: Omi
     const last = await tx.selectFrom('tariffs').select((eb) => eb.fn.max('version').as('v')).where('code', '=', body.code).executeTakeFirst();
     const def: TariffDefinition = { ...body, version: Number(last?.v ?? 0) + 1 };
     const problems = checkTariff(def);
-    if (problems.length) throw errors.validation(problems.map((p) => ({ field: 'definition', reason: p, reasonZh: `价目表有误：${p}` })));
+    if (problems.length) throw errors.validation(problems.map((p) => ({ ...p, field: `definition.${p.field}` })));
     const before = await tx.selectFrom('tariffs').select(['version', 'definition']).where('code', '=', def.code).where('active', '=', true).executeTakeFirst();
     await tx.updateTable('tariffs').set({ active: false }).where('code', '=', def.code).where('active', '=', true).execute();
     await tx.insertInto('tariffs').values({ code: def.code, version: def.version, definition: JSON.stringify(def), active: true }).execute();

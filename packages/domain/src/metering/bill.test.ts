@@ -10,7 +10,7 @@ describe('R-MTR-03 tariff tables', () => {
     for (const t of DEFAULT_TARIFFS) expect(checkTariff(t), t.code).toEqual([]);
   });
   it('R-MTR-03 a bad tier table is reported', () => {
-    expect(checkTariff({ ...RES, tiers: { cycle: 'calendar_year', steps: [{ upToKwh: 4800, addPrice: 0 }, { upToKwh: 2760, addPrice: 500 }, { upToKwh: null, addPrice: 3000 }] } })).toContain('tier 2: thresholds must be increasing whole kWh');
+    expect(checkTariff({ ...RES, tiers: { cycle: 'calendar_year', steps: [{ upToKwh: 4800, addPrice: 0 }, { upToKwh: 2760, addPrice: 500 }, { upToKwh: null, addPrice: 3000 }] } })).toContainEqual({ field: 'tiers.steps[1].upToKwh', reason: 'tier 2: thresholds must be increasing whole kWh', reasonZh: '第 2 档：分档电量须为递增的整千瓦时' });
   });
   it('R-MTR-03 residential default: 0.538 base, +0.05 over 2,760, +0.30 over 4,800 kWh a year', () => {
     expect(RES.basePrice).toBe(parsePrice('0.538'));

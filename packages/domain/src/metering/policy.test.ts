@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMeteringPolicy, DEFAULT_METERING_POLICY, withPolicyDefaults, type MeteringPolicy } from './policy';
+import { checkMeteringPolicy, DEFAULT_METERING_POLICY, withPolicyDefaults, pickPolicy, type MeteringPolicy } from './policy';
 import { classifyLoss } from './line-loss';
 
 const withPatch = (patch: (p: MeteringPolicy) => void): MeteringPolicy => {
@@ -56,5 +56,12 @@ describe('a policy version stored before a section existed', () => {
     expect(read.largeCustomers).toEqual(DEFAULT_METERING_POLICY.largeCustomers);
     expect(read.lineLoss).toEqual({ minCoverage: 0.95, target: { ...DEFAULT_METERING_POLICY.lineLoss.target, area: 0.12 } });
     expect(checkMeteringPolicy(read)).toEqual([]);
+  });
+});
+
+describe('pickPolicy', () => {
+  it('keeps exactly the policy fields, dropping what a client added', () => {
+    const sent = { ...structuredClone(DEFAULT_METERING_POLICY), extra: 1, watch: { minStreak: 3, colour: 'red' } } as unknown as MeteringPolicy;
+    expect(pickPolicy(sent)).toEqual({ ...DEFAULT_METERING_POLICY, watch: { minStreak: 3 } });
   });
 });

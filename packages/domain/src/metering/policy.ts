@@ -59,6 +59,20 @@ export function withPolicyDefaults(stored: Partial<MeteringPolicy>): MeteringPol
   };
 }
 
+/** Exactly the policy's fields: keys a client adds are not stored. Call after checkMeteringPolicy. */
+export function pickPolicy(p: MeteringPolicy): MeteringPolicy {
+  const t = p.lineLoss.target;
+  const w = p.theft.weights;
+  return {
+    lineLoss: { minCoverage: p.lineLoss.minCoverage, target: { area: t.area, feeder: t.feeder, station: t.station, county: t.county } },
+    readingFlags: { jumpFactor: p.readingFlags.jumpFactor, jumpMinKwh: p.readingFlags.jumpMinKwh, historyMonths: p.readingFlags.historyMonths },
+    watch: { minStreak: p.watch.minStreak },
+    schedule: { toleranceDays: p.schedule.toleranceDays },
+    largeCustomers: { minMonthlyKwh: p.largeCustomers.minMonthlyKwh, swing: p.largeCustomers.swing },
+    theft: { weights: Object.fromEntries(THEFT_SIGNALS.map((k) => [k, w[k]])) as TheftWeights, windowMonths: p.theft.windowMonths, minScore: p.theft.minScore },
+  };
+}
+
 export interface PolicyProblem {
   field: string;
   reason: string;

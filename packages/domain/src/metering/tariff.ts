@@ -88,25 +88,35 @@ export const DEFAULT_TARIFFS: readonly TariffDefinition[] = [
   },
 ];
 
-/** Problems with a tariff definition (empty when usable). */
-export function checkTariff(t: TariffDefinition): string[] {
-  const p: string[] = [];
-  if (!t.code) p.push('code is required');
-  if (!Number.isInteger(t.version) || t.version < 1) p.push('version must be a positive integer');
-  if (!Number.isInteger(t.basePrice) || t.basePrice < 0) p.push('basePrice must be a non-negative integer (1/10000 yuan per kWh)');
+export interface TariffProblem {
+  /** path inside the definition, e.g. tiers.steps[1].upToKwh */
+  field: string;
+  reason: string;
+  reasonZh: string;
+}
+
+/** Problems with a tariff definition (empty when usable), each naming its field in zh and en. */
+export function checkTariff(t: TariffDefinition): TariffProblem[] {
+  const p: TariffProblem[] = [];
+  const add = (field: string, reason: string, reasonZh: string) => p.push({ field, reason, reasonZh });
+  if (!t.code) add('code', 'code is required', '电价代码必填');
+  if (!Number.isInteger(t.version) || t.version < 1) add('version', 'version must be a positive integer', '版本号须为正整数');
+  if (!Number.isInteger(t.basePrice) || t.basePrice < 0) add('basePrice', 'basePrice must be a non-negative integer (1/10000 yuan per kWh)', '基准电价须为非负整数（单位：万分之一元/千瓦时）');
   const steps = t.tiers?.steps ?? [];
   steps.forEach((s, i) => {
-    if (!Number.isInteger(s.addPrice)) p.push(`tier ${i + 1}: addPrice must be an integer`);
+    const at = `tiers.steps[${i}]`;
+    if (!Number.isInteger(s.addPrice)) add(`${at}.addPrice`, `tier ${i + 1}: addPrice must be an integer`, `第 ${i + 1} 档：加价须为整数`);
     const last = i === steps.length - 1;
-    if (last !== (s.upToKwh === null)) p.push(`tier ${i + 1}: only the last tier is open-ended`);
+    if (last !== (s.upToKwh === null)) add(`${at}.upToKwh`, `tier ${i + 1}: only the last tier is open-ended`, `第 ${i + 1} 档：只有最后一档可以不设上限`);
     const prev = i > 0 ? steps[i - 1]!.upToKwh : 0;
-    if (s.upToKwh !== null && (!Number.isInteger(s.upToKwh) || prev === null || s.upToKwh <= prev)) p.push(`tier ${i + 1}: thresholds must be increasing whole kWh`);
+    if (s.upToKwh !== null && (!Number.isInteger(s.upToKwh) || prev === null || s.upToKwh <= prev)) add(`${at}.upToKwh`, `tier ${i + 1}: thresholds must be increasing whole kWh`, `第 ${i + 1} 档：分档电量须为递增的整千瓦时`);
   });
-  for (const w of t.tou ?? []) {
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(w.from) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(w.to)) p.push(`tou ${w.period}: times must be HH:MM`);
-    if (w.multiplierPermille !== undefined && (!Number.isInteger(w.multiplierPermille) || w.multiplierPermille < 0)) p.push(`tou ${w.period}: multiplierPermille must be a non-negative integer`);
-    if (w.addPrice !== undefined && !Number.isInteger(w.addPrice)) p.push(`tou ${w.period}: addPrice must be an integer`);
-  }
+  (t.tou ?? []).forEach((w, i) => {
+    const at = `tou[${i}]`;
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(w.from) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(w.to)) add(at, `tou ${w.period}: times must be HH:MM`, `分时段 ${w.period}：时间须为 HH:MM`);
+    if (w.multiplierPermille !== undefined && (!Number.isInteger(w.multiplierPermille) || w.multiplierPermille < 0)) add(`${at}.multiplierPermille`, `tou ${w.period}: multiplierPermille must be a non-negative integer`, `分时段 ${w.period}：倍率（千分比）须为非负整数`);
+    if (w.addPrice !== undefined && !Number.isInteger(w.addPrice)) add(`${at}.addPrice`, `tou ${w.period}: addPrice must be an integer`, `分时段 ${w.period}：加价须为整数`);
+  });
   return p;
 }
 

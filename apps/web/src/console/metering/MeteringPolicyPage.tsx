@@ -33,8 +33,8 @@ export function MeteringPolicyPage() {
       ),
     },
     { title: t('mpolicy.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-    { title: t('mpolicy.createdBy'), dataIndex: 'created_by' },
-    { title: t('mpolicy.createdAt'), dataIndex: 'created_at', render: (v: string) => formatDateTime(v) },
+    { title: t('mpolicy.createdBy'), dataIndex: 'createdBy' },
+    { title: t('mpolicy.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
   ];
 
   return (

@@ -364,8 +364,8 @@ export interface PolicyVersion {
   version: number;
   active: boolean;
   note: string | null;
-  created_by: string;
-  created_at: string;
+  createdBy: string;
+  createdAt: string;
 }
 
 export interface MeteringPolicyView {
