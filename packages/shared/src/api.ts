@@ -1,5 +1,5 @@
 // Shapes of the HTTP API that both the server and the web console rely on.
-import type { OrgKind, Post, Role } from './org';
+import type { OrgKind, Permission, Post, Role } from './org';
 
 export interface ApiErrorField {
   field: string;
@@ -25,6 +25,8 @@ export interface Me {
   post: Post;
   badgeNo: string | null;
   roles: Role[];
+  /** what the roles allow: the console shows only what the server would accept */
+  permissions: Permission[];
   orgUnit: { id: number; code: string; name: string; kind: OrgKind };
 }
 

@@ -64,3 +64,19 @@ export const TEAM_KIND_LABELS: Record<TeamKind, { zh: string; en: string }> = {
   distribution: { zh: '配电班', en: 'Distribution team' },
   business: { zh: '营业班', en: 'Business team' },
 };
+
+/** What a role may do; packages/domain org/permissions.ts maps roles to these (R-ORG-01). */
+export const PERMISSIONS = [
+  'ledger.read',
+  'ledger.write',
+  'ledger.import',
+  'personal.reveal',
+  'audit.read',
+  'org.read',
+  'org.write',
+  'cases.read',
+  'cases.write',
+  'breaches.manage',
+  'policy.write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];

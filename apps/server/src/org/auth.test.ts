@@ -30,6 +30,14 @@ describe.each(BACKENDS)('sign-in and sessions on %s', (backend) => {
     const me = await t.app.inject({ url: '/api/me', headers: { cookie: `${cookie.name}=${cookie.value}` } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ username: 'admin', roles: ['admin'], orgUnit: { kind: 'county' } });
+    expect(me.json().permissions).toContain('policy.write');
+  });
+
+  it('R-ORG-01 /api/me carries what the roles allow, so the console shows only what the server accepts', async () => {
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xiemei', password: STAFF_PASSWORD } });
+    expect(login.statusCode, login.body).toBe(200);
+    // the external supervisor reads, never writes, reveals or changes policy
+    expect(login.json().user.permissions).toEqual(['ledger.read', 'org.read', 'cases.read']);
   });
 
   it('a wrong password is refused with a stable code and both languages', async () => {

@@ -1,7 +1,7 @@
 // Sign-in, the current user, the org tree and staff (R-ORG-01..03).
 import { Type } from '@sinclair/typebox';
-import { POST_LABELS, type Post } from '@griddesk/shared';
-import { can } from '@griddesk/domain';
+import { POST_LABELS, type Post, type Role } from '@griddesk/shared';
+import { can, permissionsOf } from '@griddesk/domain';
 import { sql } from 'kysely';
 import { errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
@@ -16,6 +16,7 @@ const MeSchema = Type.Object({
   post: Type.String(),
   badgeNo: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Type.String()),
+  permissions: Type.Array(Type.String()),
   orgUnit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), kind: Type.String() }),
 });
 
@@ -30,7 +31,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
       .where('users.id', '=', userId)
       .executeTakeFirstOrThrow();
     return {
-      id: u.id, username: u.username, displayName: u.display_name, post: u.post, badgeNo: u.badge_no, roles: u.roles,
+      id: u.id, username: u.username, displayName: u.display_name, post: u.post, badgeNo: u.badge_no, roles: u.roles, permissions: permissionsOf(u.roles as Role[]),
       orgUnit: { id: u.unit_id, code: u.unit_code, name: u.unit_name, kind: u.unit_kind },
     };
   }
@@ -106,7 +107,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     ]);
     return {
       items: items.map((u) => ({
-        id: u.id, username: u.username, displayName: u.display_name, post: u.post, badgeNo: u.badge_no, roles: u.roles,
+        id: u.id, username: u.username, displayName: u.display_name, post: u.post, badgeNo: u.badge_no, roles: u.roles, permissions: permissionsOf(u.roles as Role[]),
         orgUnitName: u.unit_name, onDuty: u.on_duty, active: u.active,
       })),
       total: total.n,

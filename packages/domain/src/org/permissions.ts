@@ -1,21 +1,8 @@
 // Which role may do what (R-ORG-01, R-SYS-03). Kept as data so that a later policy page can show
 // and, if needed, change it; the server checks `can(roles, permission)` on a service's first line.
-import type { Role } from '@griddesk/shared';
+import { PERMISSIONS, type Permission, type Role } from '@griddesk/shared';
 
-export const PERMISSIONS = [
-  'ledger.read',
-  'ledger.write',
-  'ledger.import',
-  'personal.reveal',
-  'audit.read',
-  'org.read',
-  'org.write',
-  'cases.read',
-  'cases.write',
-  'breaches.manage',
-  'policy.write',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+export { PERMISSIONS, type Permission };
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
@@ -29,6 +16,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   supervisor: ['ledger.read', 'org.read', 'cases.read'],
   auditor: ['ledger.read', 'audit.read', 'org.read', 'cases.read'],
 };
+
+/** Every permission the roles give, in the order of PERMISSIONS. */
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return PERMISSIONS.filter((p) => can(roles, p));
+}
 
 export function can(roles: readonly Role[], permission: Permission): boolean {
   return roles.some((r) => ROLE_PERMISSIONS[r]?.includes(permission));

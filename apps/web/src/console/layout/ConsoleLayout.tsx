@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { BRAND_COLOR } from '../../providers';
 import { NAV_GROUP_KEYS, navKeyFor, navMenuItems } from './nav';
 import { UserBar } from './UserBar';
+import { useCurrentUser } from '../auth/RequireAuth';
 
 export function ConsoleLayout() {
   const t = useT();
@@ -13,7 +14,8 @@ export function ConsoleLayout() {
   const { pathname } = useLocation();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
-  const items = useMemo(() => navMenuItems(t), [t]);
+  const { permissions } = useCurrentUser();
+  const items = useMemo(() => navMenuItems(t, permissions), [t, permissions]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

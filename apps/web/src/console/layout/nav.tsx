@@ -15,6 +15,7 @@ import {
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
+import type { Permission } from '@griddesk/shared';
 import type { MsgKey, Translate } from '../../i18n';
 
 interface NavEntry {
@@ -22,6 +23,8 @@ interface NavEntry {
   path: string;
   label: MsgKey;
   icon?: ReactNode;
+  /** shown only to users holding this permission (a group: to those who can see any of its entries) */
+  needs?: Permission;
   children?: NavEntry[];
 }
 
@@ -31,21 +34,23 @@ const NAV: NavEntry[] = [
     path: '/ledger',
     label: 'nav.ledger',
     icon: <DatabaseOutlined />,
+    needs: 'ledger.read',
     children: [
       { path: '/ledger/customers', label: 'nav.customers' },
       { path: '/ledger/feeders', label: 'nav.feeders' },
       { path: '/ledger/areas', label: 'nav.areas' },
       { path: '/ledger/meters', label: 'nav.meters' },
-      { path: '/ledger/import', label: 'nav.importExport' },
+      { path: '/ledger/import', label: 'nav.importExport', needs: 'ledger.import' },
     ],
   },
   {
     path: 'group:cases',
     label: 'nav.cases',
     icon: <CustomerServiceOutlined />,
+    needs: 'cases.read',
     children: [
       { path: '/cases', label: 'nav.caseList' },
-      { path: '/cases/new', label: 'nav.caseNew' },
+      { path: '/cases/new', label: 'nav.caseNew', needs: 'cases.write' },
       { path: '/cases/overdue', label: 'nav.caseOverdue' },
       { path: '/cases/breaches', label: 'nav.caseBreaches' },
     ],
@@ -55,6 +60,7 @@ const NAV: NavEntry[] = [
     path: 'group:metering',
     label: 'nav.metering',
     icon: <LineChartOutlined />,
+    needs: 'ledger.read',
     children: [
       { path: '/metering/readings', label: 'nav.meteringReadings' },
       { path: '/metering/segments', label: 'nav.meteringSegments' },
@@ -80,20 +86,22 @@ const NAV: NavEntry[] = [
       { path: '/commitments/deadline', label: 'nav.deadline' },
     ],
   },
-  { path: '/org', label: 'nav.org', icon: <ApartmentOutlined /> },
-  { path: '/audit', label: 'nav.audit', icon: <HistoryOutlined /> },
+  { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, needs: 'org.read' },
+  { path: '/audit', label: 'nav.audit', icon: <HistoryOutlined />, needs: 'audit.read' },
 ];
 
 export const NAV_GROUP_KEYS = NAV.filter((e) => e.children).map((e) => e.path);
 
-export function navMenuItems(t: Translate): NonNullable<MenuProps['items']> {
+/** The menu for a user: entries whose permission the user lacks are left out, so are empty groups. */
+export function navMenuItems(t: Translate, permissions: readonly Permission[]): NonNullable<MenuProps['items']> {
+  const allowed = (e: NavEntry) => !e.needs || permissions.includes(e.needs);
   const toItem = (e: NavEntry): NonNullable<MenuProps['items']>[number] => ({
     key: e.path,
     icon: e.icon,
     label: t(e.label),
-    ...(e.children ? { children: e.children.map(toItem) } : {}),
+    ...(e.children ? { children: e.children.filter(allowed).map(toItem) } : {}),
   });
-  return NAV.map(toItem);
+  return NAV.filter(allowed).filter((e) => !e.children || e.children.some(allowed)).map(toItem);
 }
 
 const LEAF_PATHS = NAV.flatMap((e) => (e.children ? e.children.map((c) => c.path) : [e.path]));

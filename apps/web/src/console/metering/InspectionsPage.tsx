@@ -16,7 +16,7 @@ import { FindingFormModal } from './FindingFormModal';
 import { CAMPAIGN_KIND_LABELS } from './inspectionLabels';
 import { InspectionSummaryView } from './InspectionSummaryView';
 import type { Campaign, CampaignKind, InspectionSummary } from './types';
-import { useCanRunMetering } from './useCanRunMetering';
+import { useCan } from '../auth/useCan';
 
 // Campaigns are a few a month per station: one screen of a year needs no paging.
 const LIMIT = 500;
@@ -33,7 +33,7 @@ function CampaignSummary({ id }: { id: number }) {
 
 export function InspectionsPage() {
   const t = useT();
-  const canWrite = useCanRunMetering();
+  const canWrite = useCan('ledger.write');
   const units = useOrgUnits();
   // No range at first: a campaign may span the turn of the year, and the whole record is the summary asked for.
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);

@@ -17,8 +17,8 @@ import { LossTable, rateOf } from './LossTable';
 import { PeriodPicker } from './PeriodPicker';
 import { usePeriodParam } from './period';
 import { LOSS_LEVELS, type LossLevel, type LossRow } from './types';
-import { useCanRunMetering } from './useCanRunMetering';
 import { WatchListTable } from './WatchListTable';
+import { useCan } from '../auth/useCan';
 
 const LossTrendChart = lazy(() => import('./LossTrendChart'));
 
@@ -35,7 +35,7 @@ const isLevel = (v: string | null): v is LossLevel => LOSS_LEVELS.includes(v as 
 export function LineLossPage() {
   const t = useT();
   const { message } = App.useApp();
-  const canRun = useCanRunMetering();
+  const canRun = useCan('ledger.write');
   const [period, setPeriod] = usePeriodParam();
   const [params, setParams] = useSearchParams();
   const levelParam = params.get('level');

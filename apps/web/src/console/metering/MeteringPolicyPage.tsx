@@ -8,16 +8,16 @@ import { apiGet } from '../../api';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { PageHeader } from '../PageHeader';
-import { useCanEditPolicy } from '../policy/useCanEditPolicy';
 import { QueryError } from '../QueryError';
 import { MeteringPolicyForm, POLICY_PATH } from './MeteringPolicyForm';
 import { PolicyValues } from './PolicyValues';
 import type { MeteringPolicyView, PolicyVersion } from './types';
+import { useCan } from '../auth/useCan';
 
 export function MeteringPolicyPage() {
   const t = useT();
   // policy.write, administrators only, as for the commitment profiles
-  const canEdit = useCanEditPolicy();
+  const canEdit = useCan('policy.write');
   const [editing, setEditing] = useState(false);
   const view = useQuery({ queryKey: [POLICY_PATH], queryFn: () => apiGet<MeteringPolicyView>(POLICY_PATH) });
   const data = view.data;

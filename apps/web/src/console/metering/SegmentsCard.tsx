@@ -11,11 +11,11 @@ import { useSegments } from './segmentQueries';
 import { readingDayLabel } from './segmentLabels';
 import { SegmentFormModal } from './SegmentFormModal';
 import type { Manager, Segment } from './types';
-import { useCanRunMetering } from './useCanRunMetering';
+import { useCan } from '../auth/useCan';
 
 export function SegmentsCard() {
   const t = useT();
-  const canWrite = useCanRunMetering();
+  const canWrite = useCan('ledger.write');
   const segments = useSegments();
   // undefined: closed; null: a new segment
   const [editing, setEditing] = useState<Segment | null | undefined>(undefined);

@@ -14,8 +14,7 @@ import { QueryError } from '../QueryError';
 import { DailyImportModal } from './DailyImportModal';
 import { SIGNAL_LABELS } from './signalLabels';
 import type { ScreeningRun, Suspect, SuspectList, SuspectSignal } from './types';
-import { useCanImportMetering } from './useCanImportMetering';
-import { useCanRunMetering } from './useCanRunMetering';
+import { useCan } from '../auth/useCan';
 
 const PATH = '/api/metering/theft/suspects';
 const LIMIT = 100;
@@ -49,8 +48,8 @@ export function SuspectsPage() {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const canRun = useCanRunMetering();
-  const canImport = useCanImportMetering();
+  const canRun = useCan('ledger.write');
+  const canImport = useCan('ledger.import');
   const [importing, setImporting] = useState(false);
   const suspects = useQuery({ queryKey: [PATH, LIMIT], queryFn: () => apiGet<SuspectList>(PATH, { limit: LIMIT }) });
   const run = useMutation({

@@ -9,12 +9,12 @@ import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { CUSTOMER_CLASS_LABELS, TARIFF_VOLTAGE_LABELS } from '../../tariffs/labels';
 import { PageHeader } from '../PageHeader';
-import { useCanEditPolicy } from '../policy/useCanEditPolicy';
 import { QueryError } from '../QueryError';
 import { TariffDetail } from './TariffDetail';
 import { TariffFormModal, TARIFFS_PATH } from './TariffFormModal';
 import { yuanText } from './tariffPrice';
 import type { TariffDefinition, TariffVersion } from './types';
+import { useCan } from '../auth/useCan';
 
 interface TariffGroup {
   code: string;
@@ -64,7 +64,7 @@ function VersionHistory({ versions }: { versions: TariffVersion[] }) {
 
 export function TariffsPage() {
   const t = useT();
-  const canEdit = useCanEditPolicy();
+  const canEdit = useCan('policy.write');
   const tariffs = useQuery({ queryKey: [TARIFFS_PATH], queryFn: () => apiGet<{ items: TariffVersion[] }>(TARIFFS_PATH) });
   const groups = useMemo(() => groupByCode(tariffs.data?.items ?? []), [tariffs.data]);
   // undefined: closed; null: a new code

@@ -12,7 +12,7 @@ import { QueryError } from '../QueryError';
 import { CalendarDayModal } from './CalendarDayModal';
 import { MonthGrid } from './MonthGrid';
 import type { CalendarDay, CalendarYear } from './types';
-import { useCanEditPolicy } from './useCanEditPolicy';
+import { useCan } from '../auth/useCan';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
 
@@ -45,7 +45,7 @@ function DeclareYear({ year }: { year: number }) {
 
 export function CalendarPage() {
   const t = useT();
-  const canEdit = useCanEditPolicy();
+  const canEdit = useCan('policy.write');
   const thisYear = stationNow().year();
   const [year, setYear] = useState(thisYear);
   const [picked, setPicked] = useState<string | null>(null);

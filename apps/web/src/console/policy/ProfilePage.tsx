@@ -17,8 +17,8 @@ import { ESCALATION_NOTIFY_LABELS, PROFILE_STATUS_COLORS, PROFILE_STATUS_LABELS 
 import { ProfileActions } from './ProfileActions';
 import { RulesTable } from './RulesTable';
 import type { CaseClockSet, ProfileDefinition } from './types';
-import { useCanEditPolicy } from './useCanEditPolicy';
 import { useProfile } from './useProfiles';
+import { useCan } from '../auth/useCan';
 
 interface Escalation {
   at: { usedFraction?: number; afterDueMinutes?: number };
@@ -70,7 +70,7 @@ function EscalationTable({ levels }: { levels: Escalation[] }) {
 export function ProfilePage() {
   const t = useT();
   const navigate = useNavigate();
-  const canEdit = useCanEditPolicy();
+  const canEdit = useCan('policy.write');
   const params = useParams();
   const version = Number(params.version);
   const profile = useProfile(params.id, version);

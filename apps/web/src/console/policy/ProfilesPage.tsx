@@ -8,12 +8,12 @@ import { QueryError } from '../QueryError';
 import { PROFILE_STATUS_COLORS, PROFILE_STATUS_LABELS } from './labels';
 import { ProfileActions, profilePath } from './ProfileActions';
 import type { ProfileSummary } from './types';
-import { useCanEditPolicy } from './useCanEditPolicy';
 import { useProfiles } from './useProfiles';
+import { useCan } from '../auth/useCan';
 
 export function ProfilesPage() {
   const t = useT();
-  const canEdit = useCanEditPolicy();
+  const canEdit = useCan('policy.write');
   const profiles = useProfiles();
 
   const columns: TableColumnsType<ProfileSummary> = [
