@@ -10,9 +10,10 @@ import type { DB } from '../db/schema';
 import { copyCsv } from '../db/copy';
 import type { AuditActor } from '../audit/write';
 import { writeAudit } from '../audit/write';
+import { refreshStatistics } from '../db/statistics';
 import { readTable } from './files';
 import { loadRefs } from './refs';
-import { IMPORT_KINDS, stageLine } from './import-kinds';
+import { IMPORT_KINDS, csvRecord } from './import-kinds';
 
 export const MAX_LISTED_ERRORS = 1000;
 const IMPORT_LOCK = 4_770_222;
@@ -60,6 +61,9 @@ export async function importLedger(
 ): Promise<ImportResult> {
   const spec = IMPORT_KINDS[kind];
   await onProgress({ phase: 'parsing', processed: 0, total: 0 });
+  // The reference maps load while the file parses (on PostgreSQL the server works meanwhile).
+  const refsLoading = loadRefs(db, kind, actor.stationIds);
+  refsLoading.catch(() => {}); // awaited below; not an unhandled rejection if parsing fails first
   const table = await readTable(kind, filename, data);
   const total = table.rows.length;
   const rejected = (errors: ApiErrorField[]): ImportResult => ({ status: 'rejected', rows: total, inserted: 0, updated: 0, errors });
@@ -69,27 +73,30 @@ export async function importLedger(
 
   const known = IMPORT_COLUMNS[kind].map((c) => c.key);
   const index = known.map((k) => [k, table.keys.indexOf(k)] as const).filter(([, i]) => i >= 0);
-  const refs = await loadRefs(db, kind, actor.stationIds);
+  const refs = await refsLoading;
   const newStations = kind === 'feeders' && actor.createStationsUnder !== undefined
     ? placeholdStations(refs.stations as Map<string, number>, table.rows, table.keys.indexOf('station_code'))
     : new Map<string, number>();
 
   const errors: ApiErrorField[] = [];
   let errorCount = 0;
+  const fail = (p: ApiErrorField) => {
+    errorCount++;
+    if (errors.length < MAX_LISTED_ERRORS) errors.push(p);
+  };
   const firstLineOfKey = new Map<string, number>();
+  // the checked records as CSV for COPY into the staging table, each after its file line
   const staged: string[] = [];
+  const partitions = new Set<string>();
+  // One object for every row: the checks read it and keep nothing of it.
+  const raw: Record<string, string> = {};
   await onProgress({ phase: 'validating', processed: 0, total });
   for (let i = 0; i < total; i++) {
     const cells = table.rows[i]!;
     const line = i + 2; // the header is line 1, as a spreadsheet shows it
     if (cells.length === 0 || (cells.length === 1 && cells[0]!.trim() === '')) continue;
-    const raw: Record<string, string> = {};
     for (const [k, col] of index) raw[k] = cells[col] ?? '';
     const checked = spec.check(raw as Raw, refs);
-    const fail = (p: ApiErrorField) => {
-      errorCount++;
-      if (errors.length < MAX_LISTED_ERRORS) errors.push(p);
-    };
     if (!checked.ok) {
       for (const p of checked.problems) fail(problem(line, p.field, p.value, p));
     } else {
@@ -98,7 +105,10 @@ export async function importLedger(
       if (first !== undefined) fail(problem(line, spec.keyField, key, reasons.duplicate(first)));
       else {
         firstLineOfKey.set(key, line);
-        if (errorCount === 0) staged.push(stageLine(line, spec.cells(checked.value)));
+        if (errorCount === 0) {
+          staged.push(`${line},${spec.record ? spec.record(checked.value) : csvRecord(spec.cells(checked.value))}\n`);
+          if (spec.partition) partitions.add(spec.partition.value(checked.value));
+        }
       }
     }
     if ((i + 1) % PROGRESS_EVERY === 0) {
@@ -114,8 +124,9 @@ export async function importLedger(
   try {
     const counts = await db.transaction().execute(async (tx) => {
       const stationIds = await createStations(tx, actor, newStations);
-      return merge(tx, actor, kind, staged.join(''), { filename, data, rows: firstLineOfKey.size }, stationIds);
+      return merge(tx, actor, kind, staged.join(''), { filename, data, rows: staged.length, partitions: [...partitions] }, stationIds);
     });
+    await refreshStatistics(db, spec.table, counts.inserted + counts.updated);
     await onProgress({ phase: 'done', processed: total, total });
     return { status: 'succeeded', rows: firstLineOfKey.size, ...counts, errors: [] };
   } catch (e) {
@@ -129,7 +140,7 @@ async function merge(
   actor: ImportActor,
   kind: ImportFileKind,
   payload: string,
-  file: { filename: string; data: Buffer; rows: number },
+  file: { filename: string; data: Buffer; rows: number; /** the values of spec.partition in the file */ partitions: string[] },
   /** placeholder id → id of the station created for it */
   newStations: ReadonlyMap<number, number>,
 ): Promise<{ inserted: number; updated: number }> {
@@ -141,43 +152,63 @@ async function merge(
   // One import of a kind at a time: two overlapping files would otherwise both count their keys
   // as new and misreport what they changed.
   await sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, ${IMPORT_FILE_KINDS.indexOf(kind)})`.execute(tx);
+
+  // For a partitioned kind (readings: period) the file's keys can only be in the file's
+  // partitions, and an index leads on the partition column. When it finds no row of them at
+  // all — a new month — none of the keys exists: nothing to refuse, nothing changes, no
+  // before-images, so none of the key joins below is needed. Otherwise each of them is
+  // restricted to those partitions, so it reads the file's months, not the whole table.
+  const part = spec.partition;
+  const inPartitions = part && sql`t.${sql.ref(part.column)} = any(${file.partitions}::${sql.raw(spec.types[cols.indexOf(part.column)]!)}[])`;
+  const within = inPartitions ? sql` and ${inPartitions}` : sql``;
+  const fresh = inPartitions !== undefined && (await sql`select 1 as hit from ${t} t where ${inPartitions} limit 1`.execute(tx)).rows.length === 0;
+
   await sql.raw(`create temp table gd_stage (line integer, ${stageDefs}) on commit drop`).execute(tx);
   await copyCsv(tx, 'gd_stage', ['line', ...cols], payload);
   for (const [placeholder, real] of newStations) {
     await sql`update gd_stage set station_id = ${real} where station_id = ${placeholder}`.execute(tx);
   }
 
-  // A key already owned by a station outside the importer's scope is never overwritten.
-  const foreign = await sql<{ line: number; k: string }>`
-    select s.line, s.${sql.ref(key)} as k from gd_stage s join ${t} t on t.${sql.ref(key)} = s.${sql.ref(key)}
-    where not (t.station_id = any(${actor.stationIds}::int[])) order by s.line limit ${MAX_LISTED_ERRORS}`.execute(tx);
-  if (foreign.rows.length) {
-    throw new Rejected(
-      foreign.rows.map((r) => problem(r.line, spec.keyField, r.k, {
-        reason: 'this key already belongs to another organisation', reasonZh: '该编号已属于其他单位，不能覆盖',
-      })),
-    );
+  const matches = sql`${t} t on t.${sql.ref(key)} = s.${sql.ref(key)}${within}`;
+  let existingCount = 0;
+  if (!fresh) {
+    // a temp table has no statistics until analysed, and the restricted joins are planned on them
+    if (part) await sql`analyze gd_stage`.execute(tx);
+    const existing = await sql<{ n: number }>`select count(*) as n from gd_stage s join ${matches}`.execute(tx);
+    existingCount = existing.rows[0]?.n ?? 0;
   }
 
-  const tCols = sql.join(cols.map((c) => sql`t.${sql.ref(c)}`));
-  const sCols = sql.join(cols.map((c) => sql`s.${sql.ref(c)}`));
-  const entity = spec.table.replace(/s$/, '');
-  // Before-images of the records this import changes go to the audit trail row by row.
-  const changed = await sql`
-    insert into audit_log (actor_id, actor_name, org_unit_id, entity, entity_id, action, before, after)
-    select ${actor.audit.id}, ${actor.audit.name}, ${actor.audit.orgUnitId}, ${entity}, t.id::text, 'import.update',
-           to_jsonb(t) - 'created_at' - 'updated_at', to_jsonb(s) - 'line'
-    from gd_stage s join ${t} t on t.${sql.ref(key)} = s.${sql.ref(key)}
-    where (${tCols}) is distinct from (${sCols})`.execute(tx);
-  const existing = await sql<{ n: number }>`
-    select count(*) as n from gd_stage s join ${t} t on t.${sql.ref(key)} = s.${sql.ref(key)}`.execute(tx);
-
   const list = sql.join(cols.map((c) => sql.ref(c)));
-  const existingCount = existing.rows[0]?.n ?? 0;
+  let updated = 0;
   if (existingCount === 0) {
-    // Only new keys (the usual first load): a plain insert, without the cost of conflict handling.
+    // Only new keys (the usual first load): nothing to refuse, nothing changes, so no
+    // before-images; a plain insert, without the cost of conflict handling.
     await sql`insert into ${t} (${list}) select ${list} from gd_stage`.execute(tx);
   } else {
+    // A key already owned by a station outside the importer's scope is never overwritten.
+    const foreign = await sql<{ line: number; k: string }>`
+      select s.line, s.${sql.ref(key)} as k from gd_stage s join ${matches}
+      where not (t.station_id = any(${actor.stationIds}::int[])) order by s.line limit ${MAX_LISTED_ERRORS}`.execute(tx);
+    if (foreign.rows.length) {
+      throw new Rejected(
+        foreign.rows.map((r) => problem(r.line, spec.keyField, r.k, {
+          reason: 'this key already belongs to another organisation', reasonZh: '该编号已属于其他单位，不能覆盖',
+        })),
+      );
+    }
+
+    const tCols = sql.join(cols.map((c) => sql`t.${sql.ref(c)}`));
+    const sCols = sql.join(cols.map((c) => sql`s.${sql.ref(c)}`));
+    const entity = spec.table.replace(/s$/, '');
+    // Before-images of the records this import changes go to the audit trail row by row.
+    const changed = await sql`
+      insert into audit_log (actor_id, actor_name, org_unit_id, entity, entity_id, action, before, after)
+      select ${actor.audit.id}, ${actor.audit.name}, ${actor.audit.orgUnitId}, ${entity}, t.id::text, 'import.update',
+             to_jsonb(t) - 'created_at' - 'updated_at', to_jsonb(s) - 'line'
+      from gd_stage s join ${matches}
+      where (${tCols}) is distinct from (${sCols})`.execute(tx);
+    updated = Number(changed.numAffectedRows ?? 0n);
+
     const sets = sql.join(cols.filter((c) => c !== key).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`));
     await sql`
       insert into ${t} (${list}) select ${list} from gd_stage
@@ -185,7 +216,6 @@ async function merge(
       where (${sql.join(cols.map((c) => sql`${t}.${sql.ref(c)}`))}) is distinct from (${sql.join(cols.map((c) => sql`excluded.${sql.ref(c)}`))})`.execute(tx);
   }
 
-  const updated = Number(changed.numAffectedRows ?? 0n);
   const inserted = file.rows - existingCount;
   await writeAudit(tx, actor.audit, {
     entity: 'ledger_import',
