@@ -9,6 +9,7 @@ import type { ApiErrorField } from '@griddesk/shared';
 import { parseSgcc, SgccFormatError } from '@griddesk/domain/metering/sgcc-csv';
 import type { DB } from '../db/schema';
 import { copyCsv } from '../db/copy';
+import { refreshStatistics } from '../db/statistics';
 import { writeAudit, type AuditActor } from '../audit/write';
 import type { ImportResult } from '../ledger/import';
 
@@ -66,8 +67,6 @@ export async function importDailyConsumption(db: Kysely<DB>, actor: AuditActor, 
       after: { filename, customers: table.rows.length, from: table.dates[0], to: table.dates.at(-1), values, replaced },
     });
   });
-  // fresh statistics, or the planner guesses a handful of rows for a table that just grew by millions
-  // (PGlite has no autovacuum, and PostgreSQL's comes later than the next query)
-  await sql`analyze daily_consumption`.execute(db);
+  await refreshStatistics(db, 'daily_consumption', values);
   return { status: 'succeeded', rows: table.rows.length, inserted: values - replaced, updated: replaced, errors: [] };
 }
