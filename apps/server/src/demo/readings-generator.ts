@@ -41,6 +41,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { IMPORT_COLUMNS } from '@griddesk/shared';
+import { daysInPeriod } from '@griddesk/domain';
 import { mulberry32, type Ledger } from './generator';
 
 export const DEFAULT_START = '2025-01';
@@ -95,11 +96,6 @@ function periodsFrom(start: string, months: number): string[] {
   return out;
 }
 
-function daysIn(period: string): number {
-  const y = Number(period.slice(0, 4));
-  const mo = Number(period.slice(5, 7));
-  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
 
 /** Register in hundredths of a unit → "1234.05". */
 function fmt(centi: number): string {
@@ -285,7 +281,7 @@ export function generateReadings(ledger: Ledger, options: ReadingsOptions): Gene
         if (meterKind[i] === 2) delta[i] = meterRef[i]! >= 0 ? Math.round(((feederKwh[meterRef[i]!]! * (1 + feederLoss[meterRef[i]!]!)) / meterMult[i]!) * 100) : 0;
         else if (meterKind[i] === 0 && meterRef[i]! < 0) delta[i] = 0;
       }
-      const last = daysIn(period);
+      const last = daysInPeriod(period);
       const prefix = ',' + period + ',';
       let lines: string[] = [];
       for (let i = 0; i < M; i++) {

@@ -2,7 +2,7 @@
 // (R-MTR-02, R-MTR-04, R-MTR-05, R-MTR-06). Reads need ledger.read, runs and imports
 // ledger.write / ledger.import, the policy policy.write; everything is limited to the actor's stations.
 import { Type } from '@sinclair/typebox';
-import { previousPeriod, type LossLevel } from '@griddesk/domain';
+import { periodMinus, type LossLevel } from '@griddesk/domain';
 import { AppError, errors } from '../errors';
 import { actorWith, type App, type AppContext } from '../http/context';
 import { Period } from '../http/schemas';
@@ -73,11 +73,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   }, async (req) => {
     const actor = actorWith(req, 'ledger.read');
     const to = req.query.to ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-    let from = req.query.from;
-    if (!from) {
-      from = to;
-      for (let i = 1; i < 12; i++) from = previousPeriod(from);
-    }
+    const from = req.query.from ?? periodMinus(to, 11);
     if (from > to) throw errors.validation([{ field: 'from', reason: 'must not be after `to`', reasonZh: '不能晚于结束月份' }]);
     return lossTrend(db, req.query.level, req.query.code, from, to, actor.stationIds);
   });

@@ -3,7 +3,7 @@
 // monthly kWh — with their consumption against last month and the same month last year; a change
 // beyond the policy's swing marks a customer to analyse.
 import { sql, type Kysely } from 'kysely';
-import { previousPeriod } from '@griddesk/domain';
+import { periodMinus, previousPeriod } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 
 export interface LargeCustomer {
@@ -24,8 +24,7 @@ export interface LargeCustomer {
 export async function largeCustomers(db: Kysely<DB>, period: string, stationIds: number[], policy: { minMonthlyKwh: number; swing: number }): Promise<LargeCustomer[]> {
   if (!stationIds.length) return [];
   const p1 = previousPeriod(period);
-  let y1 = period;
-  for (let i = 0; i < 12; i++) y1 = previousPeriod(y1);
+  const y1 = periodMinus(period, 12);
   const y0 = previousPeriod(y1);
   // consumption per meter for the three months compared (each needs the reading before it), summed per customer
   const rows = await sql<{ account_no: string; name: string; voltage_level: 'LV' | 'HV'; area_code: string | null; feeder_code: string; cur: string | null; prev: string | null; ly: string | null }>`

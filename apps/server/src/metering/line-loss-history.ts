@@ -2,7 +2,7 @@
 // transformer areas not qualified for consecutive months with the person responsible for each
 // (分片管理). Only what the monthly job wrote is read; a month never run is a gap, not a guess.
 import { sql, type Kysely } from 'kysely';
-import { previousPeriod, type LossClass, type LossLevel } from '@griddesk/domain';
+import { periodMinus, previousPeriod, type LossClass, type LossLevel } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { countiesOf } from './line-loss-job';
 
@@ -56,8 +56,7 @@ export interface WatchItem {
 /** Areas whose class was other than qualified in each of the `minStreak` months up to `period`. */
 export async function lossWatchlist(db: Kysely<DB>, period: string, minStreak: number, stationIds: number[], lookback = 24): Promise<WatchItem[]> {
   if (!stationIds.length) return [];
-  let from = period;
-  for (let i = 1; i < lookback; i++) from = previousPeriod(from);
+  const from = periodMinus(period, lookback - 1);
   const rows = await sql<{ point_id: number; code: string; name: string; feeder_code: string; manager_id: number | null; manager_name: string | null; period: string; class: LossClass; loss_rate: string | null }>`
     select r.point_id, a.code, a.name, f.code as feeder_code, a.manager_id, u.display_name as manager_name, r.period, r.class, r.loss_rate
     from line_loss_results r join areas a on a.id = r.point_id join feeders f on f.id = a.feeder_id left join users u on u.id = a.manager_id

@@ -2,6 +2,7 @@
 // is read on its day of the month by its reader; the schedule report tells, per segment and month,
 // how many meters were read on the day (within the policy's tolerance), off it, or not at all.
 import { sql, type Kysely } from 'kysely';
+import { daysInPeriod } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { errors } from '../errors';
 import { writeAudit, type AuditActor } from '../audit/write';
@@ -78,10 +79,8 @@ export interface ScheduleRow {
   rate: number | null;
 }
 
-const daysIn = (period: string) => new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate();
-
 export async function readingSchedule(db: Kysely<DB>, period: string, stationIds: number[], toleranceDays: number): Promise<ScheduleRow[]> {
-  const dim = daysIn(period);
+  const dim = daysInPeriod(period);
   const rows = await sql<{ code: string | null; name: string | null; reading_day: number | null; reader: string | null; meters: number; on_schedule: number; off_schedule: number; unread: number }>`
     with seg as (
       select s.code, s.name, s.station_id, s.reading_day, u.display_name as reader,

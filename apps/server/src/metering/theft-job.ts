@@ -5,7 +5,7 @@
 // results). The ranked suspects of a run are kept with their explanations.
 import { sql, type Kysely } from 'kysely';
 import { scoreCustomers, type AreaLossChange, type MeterEvent, type TheftInput } from '@griddesk/domain/metering/theft';
-import { previousPeriod } from '@griddesk/domain';
+import { daysInPeriod, periodMinus } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { writeAudit, type AuditActor } from '../audit/write';
@@ -13,8 +13,7 @@ import { activeMeteringPolicy } from './policy-repo';
 
 const DAY_MS = 86_400_000;
 const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-const isoOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
-const lastDayOf = (period: string) => isoOf(dayNo(`${period}-01`) + new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate() - 1);
+const lastDayOf = (period: string) => `${period}-${String(daysInPeriod(period)).padStart(2, '0')}`;
 
 export interface TheftRunResult {
   runId: number;
@@ -37,8 +36,7 @@ async function windowEnd(db: Kysely<DB>, stationIds: number[], period: string | 
 export async function runTheftScreening(db: Kysely<DB>, actor: AuditActor, stationIds: number[], opts: { period?: string } = {}): Promise<TheftRunResult> {
   const { version, policy } = await activeMeteringPolicy(db);
   const to = await windowEnd(db, stationIds, opts.period);
-  let firstPeriod = to.slice(0, 7);
-  for (let i = 1; i < policy.theft.windowMonths; i++) firstPeriod = previousPeriod(firstPeriod);
+  const firstPeriod = periodMinus(to.slice(0, 7), policy.theft.windowMonths - 1);
   const from = `${firstPeriod}-01`;
   const T = dayNo(to) - dayNo(from) + 1;
 

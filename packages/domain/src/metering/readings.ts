@@ -29,6 +29,19 @@ export function previousPeriod(p: string): string {
   return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
 }
 
+/** The period n months before p (n ≥ 0). */
+export function periodMinus(p: string, n: number): string {
+  let out = p;
+  for (let i = 0; i < n; i++) out = previousPeriod(out);
+  return out;
+}
+
+/** Days in the month of a period (28–31). */
+export function daysInPeriod(p: string): number {
+  if (!PERIOD.test(p)) throw new RangeError(`not a period (YYYY-MM): ${p}`);
+  return new Date(Date.UTC(Number(p.slice(0, 4)), Number(p.slice(5, 7)), 0)).getUTCDate();
+}
+
 export function checkReading(raw: Raw, meters: ReadonlyMap<string, { id: number; stationId: number }>): Checked<ReadingRecord> {
   const problems: FieldProblem[] = [];
   const cell = (k: string) => (raw[k] ?? '').trim();
