@@ -1,4 +1,4 @@
-// Table types of the metering results and reading segments migrations (0007, 0008); merged into DB in schema.ts.
+// Table types of the metering results, reading segments and reading periods migrations (0007–0009); merged into DB in schema.ts.
 import type { ColumnType, Generated } from 'kysely';
 
 type Numeric = ColumnType<string, string | number, string | number>;
@@ -75,7 +75,13 @@ export interface ReadingSegmentTable {
   updated_at: Generated<Date>;
 }
 
+export interface ReadingPeriodTable {
+  period: string;
+  changed_at: Date;
+}
+
 export interface ResultTables {
+  reading_periods: ReadingPeriodTable;
   reading_segments: ReadingSegmentTable;
   metering_policies: MeteringPolicyTable;
   line_loss_results: LineLossResultTable;

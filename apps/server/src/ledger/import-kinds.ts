@@ -12,6 +12,8 @@ import {
 } from '@griddesk/domain';
 import type { ImportFileKind } from '@griddesk/shared';
 import { checkReading } from '@griddesk/domain';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
 import { csvField } from './files';
 
 type Cell = string | number | boolean | null;
@@ -43,6 +45,8 @@ export interface ImportKind<R> {
    * ever larger table.
    */
   partition?: { column: string; value(record: R): string };
+  /** run in the import's transaction when it inserted or changed rows, with the file's partitions */
+  afterWrite?(tx: Kysely<DB>, partitions: readonly string[]): Promise<void>;
 }
 
 const feeders: ImportKind<ReturnType<typeof checkFeeder> extends Checked<infer R> ? R : never> = {
@@ -103,6 +107,11 @@ const readings: ImportKind<ReturnType<typeof checkReading> extends Checked<infer
   // R-MTR-02: a second, different reading of a meter for a month is kept as a correction (重抄)
   onChange: 'revision = readings.revision + 1',
   partition: { column: 'period', value: (r) => r.period },
+  // the months whose line loss must be computed again (metering/line-loss-refresh.ts)
+  afterWrite: async (tx, periods) => {
+    await tx.insertInto('reading_periods').values(periods.map((period) => ({ period, changed_at: sql<Date>`clock_timestamp()` })))
+      .onConflict((oc) => oc.column('period').doUpdateSet({ changed_at: sql<Date>`clock_timestamp()` })).execute();
+  },
 };
 
 // A month's readings share a few dozen reading dates: format each instant once.

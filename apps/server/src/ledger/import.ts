@@ -217,6 +217,7 @@ async function merge(
   }
 
   const inserted = file.rows - existingCount;
+  if (spec.afterWrite && inserted + updated > 0) await spec.afterWrite(tx, file.partitions);
   await writeAudit(tx, actor.audit, {
     entity: 'ledger_import',
     entityId: kind,

@@ -132,6 +132,10 @@ describe.each(BACKENDS)('line-loss drill-down, monthly job, reading rates, theft
     expect(await staleLossPeriods(t.database.db)).toEqual(['2025-06']);
     expect(await refreshLineLoss(t.database.db)).toEqual(['2025-06']);
     expect(await staleLossPeriods(t.database.db)).toEqual([]);
+    // the same file again changes nothing, so nothing needs computing again
+    const same = await t.app.inject({ method: 'POST', url: '/api/ledger/import/readings', headers: { cookie: admin, ...fix.headers }, payload: fix.payload });
+    expect(same.json()).toMatchObject({ inserted: 0, updated: 0 });
+    expect(await staleLossPeriods(t.database.db)).toEqual([]);
     // A4C9 now used 51 kWh instead of −1: sales 449 + 52 = 501 of 1,000
     const trend = (await get('/api/metering/lineloss/trend?level=area&code=A4&from=2025-06&to=2025-06')).json();
     expect(trend.points).toEqual([expect.objectContaining({ salesKwh: '501.00', lossRate: '0.4990', class: 'high_loss' })]);

@@ -30,10 +30,11 @@ export async function countiesOf(db: Kysely<DB>, stationIds: number[]): Promise<
 }
 
 export async function runLineLossJob(db: Kysely<DB>, actor: AuditActor, period: string, stationIds: number[], levels: readonly LossLevel[] = LOSS_LEVELS): Promise<LineLossRun> {
+  // stamped before reading: a run never claims readings committed while it was computing
+  const runAt = new Date();
   const { version, policy } = await activeMeteringPolicy(db);
   const computed = await lineLossLevels(db, levels, period, stationIds, policy.lineLoss);
   const counties = await countiesOf(db, stationIds);
-  const runAt = new Date();
   const runAtText = runAt.toISOString();
   const counts: LineLossRun['counts'] = {};
   await db.transaction().execute(async (tx) => {

@@ -10,12 +10,12 @@ import { startPeriodic, type Periodic } from '../background';
 
 const SYSTEM = { id: null, name: 'system', orgUnitId: null };
 
-/** Months (of the newest `recent` with readings) whose readings are newer than their line-loss run. */
+/** Months (of the newest `recent` with readings) whose readings changed after their line-loss run. */
 export async function staleLossPeriods(db: Kysely<DB>, recent = 3): Promise<string[]> {
   const rows = await sql<{ period: string }>`
-    with r as (select period, max(updated_at) as changed from readings group by period order by period desc limit ${recent}),
-    l as (select period, max(run_at) as ran from line_loss_results where level = 'area' group by period)
-    select r.period from r left join l using (period) where l.ran is null or l.ran < r.changed order by r.period`.execute(db);
+    with r as (select period, changed_at from reading_periods order by period desc limit ${recent}),
+    l as (select period, max(run_at) as ran from line_loss_results where level = 'area' and period in (select period from r) group by period)
+    select r.period from r left join l using (period) where l.ran is null or l.ran < r.changed_at order by r.period`.execute(db);
   return rows.rows.map((r) => r.period);
 }
 
