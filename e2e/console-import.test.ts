@@ -32,6 +32,10 @@ describe.skipIf(!haveBrowser)('console in Chromium (R-LED-03, R-SYS-01)', () => 
     await page.getByTestId('login-password').fill(E2E_ADMIN_PASSWORD);
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: 15_000 }).toContain('系统管理员');
+    // the dashboard's indicators come from the demo's last reading month
+    await expect.poll(() => page.getByTestId('indicator-resRate').innerText(), { timeout: 15_000 }).toMatch(/居民实抄率\s*\d+\.\d\d %/);
+    await expect.poll(() => page.getByTestId('indicator-loss').innerText(), { timeout: 15_000 }).toMatch(/综合线损率\s*-?\d+\.\d\d %/);
+    expect(await page.getByTestId('indicator-open').innerText()).toMatch(/在办工单\s*\d+/);
   });
 
   it('rejects a file with a bad row, listing it, and imports a good file with progress', async () => {

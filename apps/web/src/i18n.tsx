@@ -64,6 +64,13 @@ const messages = {
 
   'dashboard.welcome': { zh: '{name}，您好', en: 'Hello, {name}' },
   'dashboard.ledgerTitle': { zh: '台账概况', en: 'Ledger at a glance' },
+  'dashboard.indicatorsTitle': { zh: '服务与指标（抄表月份 {period}）', en: 'Service and indicators (reading month {period})' },
+  'dashboard.openCases': { zh: '在办工单', en: 'Open cases' },
+  'dashboard.overdueCases': { zh: '超时工单', en: 'Overdue cases' },
+  'dashboard.residentialRate': { zh: '居民实抄率', en: 'Residential actual-reading rate' },
+  'dashboard.nonResidentialRate': { zh: '非居民实抄率', en: 'Non-residential actual-reading rate' },
+  'dashboard.comprehensiveLoss': { zh: '综合线损率', en: 'Comprehensive line loss' },
+  'dashboard.watchAreas': { zh: '连续不合格台区', en: 'Areas not qualified in a row' },
   'dashboard.feeders': { zh: '线路', en: 'Feeders' },
   'dashboard.areas': { zh: '台区', en: 'Transformer areas' },
   'dashboard.customers': { zh: '客户', en: 'Customers' },

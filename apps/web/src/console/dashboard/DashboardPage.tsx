@@ -17,6 +17,7 @@ import { useCurrentUser } from '../auth/RequireAuth';
 import type { LedgerSummary } from '../ledger/types';
 import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
+import { IndicatorsCard } from './IndicatorsCard';
 
 interface Tile {
   key: keyof LedgerSummary;
@@ -43,6 +44,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.welcome', { name: me.displayName })} />
+      <IndicatorsCard />
       {summary.isError && <QueryError error={summary.error} onRetry={() => void summary.refetch()} />}
       <Card title={t('dashboard.ledgerTitle')}>
         <Row gutter={[16, 16]}>
