@@ -2,11 +2,12 @@
 // by what the customer asks for ("投诉、举报：受理登记时起 3 天内受理…").
 import { ScheduleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
-import { apiGet, errorMessage } from '../api';
+import { Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { apiGet } from '../api';
 import { ruleSentence, type RuleClockLike } from '../commitments/ruleWords';
 import { useT, type Text } from '../i18n';
 import { usePortalStation } from './usePortalStation';
+import { LoadFailed } from './LoadFailed';
 
 type PublicRule = RuleClockLike & { key: string; label: Text; starts: Text };
 
@@ -60,18 +61,7 @@ export function CommitmentsPage() {
 
   if (data.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (data.isError) {
-    return (
-      <Result
-        status="error"
-        title={t('common.loadFailed')}
-        subTitle={errorMessage(data.error, t)}
-        extra={
-          <Button size="large" type="primary" onClick={() => void data.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
+    return <LoadFailed error={data.error} onRetry={() => void data.refetch()} />;
   }
   const groups = groupsOf(data.data);
 

@@ -1,12 +1,12 @@
 // The public window of a supply station (R-PUB-01, R-PUB-02, R-ORG-03): station facts, the
 // self-service entries and the staff on duty.
-import { Button, Col, Empty, Flex, Result, Row, Skeleton, Typography } from 'antd';
-import { errorMessage } from '../api';
+import { Col, Empty, Flex, Row, Skeleton, Typography } from 'antd';
 import { useT } from '../i18n';
 import { ServiceTiles } from './ServiceTiles';
 import { StaffCard } from './StaffCard';
 import { StationInfo } from './StationInfo';
 import { usePortalStation } from './usePortalStation';
+import { LoadFailed } from './LoadFailed';
 
 export function StationPage() {
   const t = useT();
@@ -14,18 +14,7 @@ export function StationPage() {
 
   if (info.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (info.isError) {
-    return (
-      <Result
-        status="error"
-        title={t('common.loadFailed')}
-        subTitle={errorMessage(info.error, t)}
-        extra={
-          <Button size="large" type="primary" onClick={() => void info.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
+    return <LoadFailed error={info.error} onRetry={() => void info.refetch()} />;
   }
   return (
     <Flex vertical gap={32}>

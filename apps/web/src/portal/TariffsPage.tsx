@@ -2,11 +2,12 @@
 // valley hours, readable by anyone at the counter or at home without signing in.
 import { MoneyCollectOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import { apiGet, errorMessage } from '../api';
+import { Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
+import { apiGet } from '../api';
 import { useT } from '../i18n';
 import { CUSTOMER_CLASS_LABELS, tierBand, TARIFF_VOLTAGE_LABELS, TOU_PERIOD_COLORS, TOU_PERIOD_LABELS } from '../tariffs/labels';
 import type { PublishedTariff } from '../tariffs/types';
+import { LoadFailed } from './LoadFailed';
 
 type TierRow = PublishedTariff['tiers'][number] & { n: number; previous: number | null };
 
@@ -71,18 +72,7 @@ export function TariffsPage() {
 
   if (data.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (data.isError) {
-    return (
-      <Result
-        status="error"
-        title={t('common.loadFailed')}
-        subTitle={errorMessage(data.error, t)}
-        extra={
-          <Button size="large" type="primary" onClick={() => void data.refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
+    return <LoadFailed error={data.error} onRetry={() => void data.refetch()} />;
   }
   // residential prices first: what most visitors come to read
   const items = [...data.data.items].sort((a, b) => Number(b.customerClass === 'residential') - Number(a.customerClass === 'residential'));
