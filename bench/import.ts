@@ -63,7 +63,11 @@ export async function run(args: string[]): Promise<number> {
   try {
     const t = performance.now();
     const counts = await writeLedgerCsv(dir, generateLedger(gen));
-    console.log(`generated ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')} in ${ms(performance.now() - t)} ms`);
+    console.log(
+      `generated ${Object.entries(counts)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')} in ${ms(performance.now() - t)} ms`,
+    );
     for (const backend of backends) {
       if (backend === 'postgres') {
         const why = await postgresUnreachable();
@@ -73,9 +77,27 @@ export async function run(args: string[]): Promise<number> {
         }
       }
       // Same node flags (--import tsx) and the same generator parameters, recorded by the child.
-      const child = spawnSync(process.execPath, [...process.execArgv, join(BENCH_DIR, 'run.ts'), 'import',
-        '--worker', backend, '--csv', dir, '--runs', String(runs), '--customers', values.customers, '--areas', values.areas, '--seed', values.seed,
-      ], { stdio: 'inherit' });
+      const child = spawnSync(
+        process.execPath,
+        [
+          ...process.execArgv,
+          join(BENCH_DIR, 'run.ts'),
+          'import',
+          '--worker',
+          backend,
+          '--csv',
+          dir,
+          '--runs',
+          String(runs),
+          '--customers',
+          values.customers,
+          '--areas',
+          values.areas,
+          '--seed',
+          values.seed,
+        ],
+        { stdio: 'inherit' },
+      );
       if (child.status !== 0) {
         failed++;
         console.error(`${backend}: benchmark failed (exit ${child.status ?? child.signal})`);
@@ -88,8 +110,16 @@ export async function run(args: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-export interface OursRun { total: number; files: Record<Timed, number>; phases: Record<Timed, Record<string, number>>; rows: Record<Timed, number> }
-export interface BaseRun { total: number; files: Record<Timed, number> }
+export interface OursRun {
+  total: number;
+  files: Record<Timed, number>;
+  phases: Record<Timed, Record<string, number>>;
+  rows: Record<Timed, number>;
+}
+export interface BaseRun {
+  total: number;
+  files: Record<Timed, number>;
+}
 
 async function worker(backend: Backend, dir: string, runs: number, generator: { customers: number; areas: number; seed: number }): Promise<number> {
   const files = Object.fromEntries((['feeders', 'areas', ...TIMED] as const).map((k) => [k, readFileSync(join(dir, `${k}.csv`))])) as Files;
@@ -114,7 +144,9 @@ async function worker(backend: Backend, dir: string, runs: number, generator: { 
         await database.drop();
       }
       const last = side === 'ours' ? ours.at(-1)! : base.at(-1)!;
-      console.log(`${backend} run ${i + 1}/${runs} ${side.padEnd(8)} ${ms(last.total)} ms  (customers ${ms(last.files.customers)}, meters ${ms(last.files.meters)})`);
+      console.log(
+        `${backend} run ${i + 1}/${runs} ${side.padEnd(8)} ${ms(last.total)} ms  (customers ${ms(last.files.customers)}, meters ${ms(last.files.meters)})`,
+      );
     }
     if (i === 0 && digests.ours !== digests.baseline) {
       throw new Error(`ours and baseline landed different rows:\n  ours     ${digests.ours}\n  baseline ${digests.baseline}`);
@@ -148,7 +180,9 @@ async function worker(backend: Backend, dir: string, runs: number, generator: { 
     date: new Date().toISOString(),
   };
   const path = writeResult(`import-${backend}.json`, result);
-  console.log(`${backend}: ours ${result.ours_ms} ms, baseline ${result.baseline_ms} ms, ratio ${result.ratio} (target ≤ 2), max RSS ${result.max_rss_mb} MiB → ${path}`);
+  console.log(
+    `${backend}: ours ${result.ours_ms} ms, baseline ${result.baseline_ms} ms, ratio ${result.ratio} (target ≤ 2), max RSS ${result.max_rss_mb} MiB → ${path}`,
+  );
   return 0;
 }
 
@@ -166,7 +200,9 @@ export async function timeOurs(db: Kysely<DB>, actor: ImportActor, files: Files,
     const at: Partial<Record<ImportPhase, number>> = {};
     await checkpoint(db, backend);
     const t0 = performance.now();
-    const r = await importer(db, actor, kind, `${kind}.csv`, files[kind], ({ phase }) => void (at[phase] ??= performance.now()));
+    const r = await importer(db, actor, kind, `${kind}.csv`, files[kind], ({ phase }) => {
+      at[phase] ??= performance.now();
+    });
     const t1 = performance.now();
     if (r.status !== 'succeeded') throw new Error(`${kind} rejected: ${JSON.stringify(r.errors.slice(0, 3))}`);
     run.files[kind] = t1 - t0;
@@ -193,12 +229,12 @@ async function resolvedRows(db: Kysely<DB>, actor: ImportActor, kind: Timed, dat
   const lines: string[] = [];
   for (const cells of table.rows) {
     const raw: Record<string, string> = {};
-    table.keys.forEach((k, i) => (raw[k] = cells[i] ?? ''));
+    for (const [i, k] of table.keys.entries()) raw[k] = cells[i] ?? '';
     const checked = spec.check(raw as Raw, refs);
     if (!checked.ok) throw new Error(`baseline: ${kind} row does not check: ${JSON.stringify(checked.problems)}`);
     lines.push(spec.cells(checked.value).map(csvField).join(','));
   }
-  return Buffer.from(lines.join('\n') + '\n');
+  return Buffer.from(`${lines.join('\n')}\n`);
 }
 
 export async function timeBaseline(db: Kysely<DB>, actor: ImportActor, files: Files, backend: Backend): Promise<BaseRun> {

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
-import { classifyLoss, previousPeriod, DEFAULT_LINE_LOSS_POLICY, type Raw } from '@griddesk/domain';
+import { previousPeriod, type Raw } from '@griddesk/domain';
 import { IMPORT_COLUMNS } from '@griddesk/shared';
 import type { Backend } from '../apps/server/src/db/connection';
 import type { DB } from '../apps/server/src/db/schema';
@@ -63,11 +63,16 @@ export async function run(args: string[]): Promise<number> {
   const runs = Number(values.runs);
   const lossRuns = Number(values['loss-runs']);
   const months = Number(values.months);
-  if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(lossRuns) || lossRuns < 1) throw new Error(`--runs and --loss-runs must be positive integers\n${USAGE}`);
+  if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(lossRuns) || lossRuns < 1)
+    throw new Error(`--runs and --loss-runs must be positive integers\n${USAGE}`);
   if (!Number.isInteger(months) || months < 2) throw new Error(`--months must be at least 2 (line loss needs a previous month)\n${USAGE}`);
   if (values.worker) {
     const backend = values.worker as Backend;
-    const gen = { customers: Number(values.customers ?? SCALE[backend].customers), areas: Number(values.areas ?? SCALE[backend].areas), seed: Number(values.seed) };
+    const gen = {
+      customers: Number(values.customers ?? SCALE[backend].customers),
+      areas: Number(values.areas ?? SCALE[backend].areas),
+      seed: Number(values.seed),
+    };
     return worker(backend, gen, months, runs, lossRuns);
   }
   const backends = values.backend.split(',').map((b) => b.trim());
@@ -84,10 +89,28 @@ export async function run(args: string[]): Promise<number> {
       }
     }
     const pass = (k: 'customers' | 'areas') => (values[k] ? [`--${k}`, values[k]!] : []);
-    const child = spawnSync(process.execPath, ['--max-old-space-size=8192', ...process.execArgv, process.argv[1] ?? join(BENCH_DIR, 'run.ts'), 'lineloss',
-      '--worker', backend, ...pass('customers'), ...pass('areas'), '--months', values.months, '--seed', values.seed,
-      '--runs', String(runs), '--loss-runs', String(lossRuns),
-    ], { stdio: 'inherit' });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--max-old-space-size=8192',
+        ...process.execArgv,
+        process.argv[1] ?? join(BENCH_DIR, 'run.ts'),
+        'lineloss',
+        '--worker',
+        backend,
+        ...pass('customers'),
+        ...pass('areas'),
+        '--months',
+        values.months,
+        '--seed',
+        values.seed,
+        '--runs',
+        String(runs),
+        '--loss-runs',
+        String(lossRuns),
+      ],
+      { stdio: 'inherit' },
+    );
     if (child.status !== 0) {
       failed++;
       console.error(`${backend}: benchmark failed (exit ${child.status ?? child.signal})`);
@@ -98,7 +121,10 @@ export async function run(args: string[]): Promise<number> {
 }
 
 interface Data {
-  feeders: Buffer; areas: Buffer; customers: Buffer; meters: Buffer;
+  feeders: Buffer;
+  areas: Buffer;
+  customers: Buffer;
+  meters: Buffer;
   /** one readings file per month, header included */
   months: { period: string; csv: Buffer; rows: number }[];
   planted: PlantedAnomalies;
@@ -107,13 +133,16 @@ interface Data {
 function generate(gen: { customers: number; areas: number; seed: number }, months: number): Data {
   const ledger = generateLedger(gen);
   const g = generateReadings(ledger, { months, seed: gen.seed });
-  const header = IMPORT_COLUMNS.readings.map((c) => c.key).join(',') + '\n';
+  const header = `${IMPORT_COLUMNS.readings.map((c) => c.key).join(',')}\n`;
   const out: Data['months'] = [];
   let current: { period: string; parts: Buffer[]; rows: number } | null = null;
   const flush = () => current && out.push({ period: current.period, csv: Buffer.concat(current.parts), rows: current.rows });
   let first = true;
   for (const chunk of g.chunks()) {
-    if (first) { first = false; continue; } // the header; each month file gets its own
+    if (first) {
+      first = false;
+      continue;
+    } // the header; each month file gets its own
     const period = chunk.slice(chunk.indexOf(',') + 1, chunk.indexOf(',') + 8);
     if (!current || current.period !== period) {
       flush();
@@ -126,9 +155,12 @@ function generate(gen: { customers: number; areas: number; seed: number }, month
   }
   flush();
   return {
-    feeders: Buffer.from(toCsv('feeders', ledger.feeders)), areas: Buffer.from(toCsv('areas', ledger.areas)),
-    customers: Buffer.from(toCsv('customers', ledger.customers)), meters: Buffer.from(toCsv('meters', ledger.meters)),
-    months: out, planted: g.planted,
+    feeders: Buffer.from(toCsv('feeders', ledger.feeders)),
+    areas: Buffer.from(toCsv('areas', ledger.areas)),
+    customers: Buffer.from(toCsv('customers', ledger.customers)),
+    meters: Buffer.from(toCsv('meters', ledger.meters)),
+    months: out,
+    planted: g.planted,
   };
 }
 
@@ -156,12 +188,12 @@ async function resolved(db: Kysely<DB>, actor: ImportActor, data: Data): Promise
     const parts: string[] = [];
     for (const cells of table.rows) {
       const raw: Record<string, string> = {};
-      table.keys.forEach((k, i) => (raw[k] = cells[i] ?? ''));
+      for (const [i, k] of table.keys.entries()) raw[k] = cells[i] ?? '';
       const checked = spec.check(raw as Raw, refs);
       if (!checked.ok) throw new Error(`baseline: readings row does not check: ${JSON.stringify(checked.problems)}`);
       parts.push(spec.cells(checked.value).map(csvField).join(','));
     }
-    return Buffer.from(parts.join('\n') + '\n');
+    return Buffer.from(`${parts.join('\n')}\n`);
   });
 }
 
@@ -201,12 +233,20 @@ const fixed = (v: number, d: number) => (Object.is(Math.round(v * 10 ** d) / 10 
 
 // ------------------------------------------------------------------------------------------------
 
-async function worker(backend: Backend, gen: { customers: number; areas: number; seed: number }, months: number, runs: number, lossRuns: number): Promise<number> {
+async function worker(
+  backend: Backend,
+  gen: { customers: number; areas: number; seed: number },
+  months: number,
+  runs: number,
+  lossRuns: number,
+): Promise<number> {
   const loadBefore = loadavg()[0]!;
   let t = performance.now();
   const data = generate(gen, months);
   const readingRows = data.months.reduce((n, m) => n + m.rows, 0);
-  console.log(`${backend}: generated ${gen.customers} customers, ${gen.areas} areas, ${readingRows} readings over ${months} months in ${ms(performance.now() - t)} ms`);
+  console.log(
+    `${backend}: generated ${gen.customers} customers, ${gen.areas} areas, ${readingRows} readings over ${months} months in ${ms(performance.now() - t)} ms`,
+  );
   const period = data.months.at(-1)!.period;
 
   const ours: { total: number; perMonth: number[] }[] = [];
@@ -254,7 +294,8 @@ async function worker(backend: Backend, gen: { customers: number; areas: number;
         await database.drop();
       }
     }
-    if (i === 0 && digests.ours !== digests.baseline) throw new Error(`ours and baseline landed different readings:\n  ours     ${digests.ours}\n  baseline ${digests.baseline}`);
+    if (i === 0 && digests.ours !== digests.baseline)
+      throw new Error(`ours and baseline landed different readings:\n  ours     ${digests.ours}\n  baseline ${digests.baseline}`);
   }
 
   const best = <T extends { total: number }>(xs: T[]) => xs.reduce((a, b) => (b.total < a.total ? b : a));
@@ -293,7 +334,14 @@ async function worker(backend: Backend, gen: { customers: number; areas: number;
   return 0;
 }
 
-async function timeLineLoss(db: Kysely<DB>, stations: number[], period: string, lossRuns: number, planted: PlantedAnomalies, backend: Backend): Promise<Record<string, unknown>> {
+async function timeLineLoss(
+  db: Kysely<DB>,
+  stations: number[],
+  period: string,
+  lossRuns: number,
+  planted: PlantedAnomalies,
+  backend: Backend,
+): Promise<Record<string, unknown>> {
   await sql`analyze`.execute(db);
   await checkpoint(db, backend);
   const samples: Record<'ours' | 'baseline', number[]> = { ours: [], baseline: [] };
@@ -313,14 +361,18 @@ async function timeLineLoss(db: Kysely<DB>, stations: number[], period: string, 
   }
   // both compute the same rates (the job's own output is what was persisted; recomputed here untimed)
   oursRows = await lineLoss(db, 'area', period, stations);
-  const persisted = (await sql<{ n: number }>`select count(*)::int as n from line_loss_results where period = ${period} and level = 'area'`.execute(db)).rows[0]!.n;
+  const persisted = (await sql<{ n: number }>`select count(*)::int as n from line_loss_results where period = ${period} and level = 'area'`.execute(db))
+    .rows[0]!.n;
   if (persisted !== oursRows.length) throw new Error(`the job persisted ${persisted} area rows for ${oursRows.length} areas`);
   const t1 = performance.now();
   await runLineLossJob(db, { id: null, name: 'bench', orgUnitId: null }, period, stations);
   const allLevelsMs = performance.now() - t1;
   const baseRate = new Map(baseRows.map((r) => [r.code, r.rate === null ? null : fixed(Number(r.rate), 4)]));
   const mismatched = oursRows.filter((r) => r.supplyKwh !== null && Number(r.supplyKwh) > 0 && baseRate.get(r.code) !== r.lossRate);
-  if (mismatched.length) throw new Error(`baseline rates differ from lineLoss for ${mismatched.length} areas, e.g. ${JSON.stringify(mismatched[0])} vs ${baseRate.get(mismatched[0]!.code)}`);
+  if (mismatched.length)
+    throw new Error(
+      `baseline rates differ from lineLoss for ${mismatched.length} areas, e.g. ${JSON.stringify(mismatched[0])} vs ${baseRate.get(mismatched[0]!.code)}`,
+    );
   const classes: Record<string, number> = {};
   for (const r of oursRows) classes[r.class] = (classes[r.class] ?? 0) + 1;
   const best = (xs: number[]) => Math.min(...xs);
@@ -337,7 +389,8 @@ async function timeLineLoss(db: Kysely<DB>, stations: number[], period: string, 
     level: 'area',
     period,
     statistic: `best of ${lossRuns} runs per side on the same loaded database (after ANALYZE)`,
-    note: 'ours = runLineLossJob(db, actor, period, stations, ["area"]): read the active policy, compute, classify, replace the period\'s persisted area rows, audit. ' +
+    note:
+      'ours = runLineLossJob(db, actor, period, stations, ["area"]): read the active policy, compute, classify, replace the period\'s persisted area rows, audit. ' +
       'baseline = one bare GROUP BY over meters ⟕ customers ⟕ readings(period) ⟕ readings(previous) giving supply, sales, coverage counts and rate per area.',
     rows_meaning: 'areas classed and persisted',
     all_levels_job_ms: ms(allLevelsMs),

@@ -51,7 +51,13 @@ export async function freshDatabase(backend: Backend): Promise<BenchDatabase> {
     const dataDir = join(WORK_DIR, name);
     const database = await openDatabase({ dataDir });
     await migrate(database.db);
-    return { ...database, drop: async () => { await database.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      ...database,
+      drop: async () => {
+        await database.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   await admin((c) => c.query(`create database ${name}`));
   const url = new URL(ADMIN_URL);
@@ -76,12 +82,21 @@ export const BENCH_AUDIT = { id: null, name: 'bench', orgUnitId: null };
 export async function prepareStation(db: Database['db'], feedersCsv: Buffer, areasCsv: Buffer): Promise<ImportActor> {
   const countyId = await ensureRootCounty(db);
   const county = await db.selectFrom('org_units').select('path').where('id', '=', countyId).executeTakeFirstOrThrow();
-  const station = await db.insertInto('org_units')
+  const station = await db
+    .insertInto('org_units')
     .values({ code: 'ST01', name: '基准供电所', kind: 'station', parent_id: countyId, path: county.path })
-    .returning('id').executeTakeFirstOrThrow();
-  await db.updateTable('org_units').set({ path: `${county.path}${station.id}/` }).where('id', '=', station.id).execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('org_units')
+    .set({ path: `${county.path}${station.id}/` })
+    .where('id', '=', station.id)
+    .execute();
   const actor: ImportActor = { audit: BENCH_AUDIT, stationIds: [station.id] };
-  for (const [kind, data] of [['feeders', feedersCsv], ['areas', areasCsv]] as const) {
+  for (const [kind, data] of [
+    ['feeders', feedersCsv],
+    ['areas', areasCsv],
+  ] as const) {
     const r = await importLedger(db, actor, kind, `${kind}.csv`, data);
     if (r.status !== 'succeeded') throw new Error(`setup: ${kind} rejected: ${JSON.stringify(r.errors.slice(0, 3))}`);
   }
@@ -96,6 +111,6 @@ export function maxRssMb(): number {
 export function writeResult(file: string, result: object): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, file);
-  writeFileSync(path, JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
   return path;
 }

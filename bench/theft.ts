@@ -31,7 +31,8 @@ import { writeSgcc } from '../packages/domain/src/metering/sgcc-csv';
 import { mapAtN, rocAuc } from '../packages/domain/src/metering/theft-metrics';
 
 const SELF = fileURLToPath(import.meta.url);
-const USAGE = 'usage: npm run bench -- theft [--customers 5000] [--days 365] [--share 0.1] [--seed 20261124] [--heldout 20261125,20261126] [--start 2024-01-01]';
+const USAGE =
+  'usage: npm run bench -- theft [--customers 5000] [--days 365] [--share 0.1] [--seed 20261124] [--heldout 20261125,20261126] [--start 2024-01-01]';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -62,7 +63,14 @@ export async function run(args: string[]): Promise<number> {
   const days = Number(values.days);
   const share = Number(values.share);
   const seeds = [Number(values.seed), ...values.heldout.split(',').filter(Boolean).map(Number)];
-  if (!Number.isInteger(customers) || customers < 10 || !Number.isInteger(days) || days < 120 || !(share > 0 && share < 1) || seeds.some((s) => !Number.isInteger(s))) {
+  if (
+    !Number.isInteger(customers) ||
+    customers < 10 ||
+    !Number.isInteger(days) ||
+    days < 120 ||
+    !(share > 0 && share < 1) ||
+    seeds.some((s) => !Number.isInteger(s))
+  ) {
     throw new Error(`bad options\n${USAGE}`);
   }
 
@@ -77,7 +85,14 @@ export async function run(args: string[]): Promise<number> {
       const rows = makeDataset({ customers, days, thiefShare: share, seed, startDate: values.start });
       const input = join(dir, `sgcc-${seed}.csv`);
       const output = join(dir, `scores-${seed}.csv`);
-      writeFileSync(input, writeSgcc(datasetDates(values.start, days), rows.map((r) => ({ consNo: r.consNo, flag: r.flag, days: r.days })), { flag: true }));
+      writeFileSync(
+        input,
+        writeSgcc(
+          datasetDates(values.start, days),
+          rows.map((r) => ({ consNo: r.consNo, flag: r.flag, days: r.days })),
+          { flag: true },
+        ),
+      );
       const genMs = performance.now() - t;
       // The command in a process of its own, as a user runs it: Node start, tsx, read, parse, score, write.
       const t0 = performance.now();
@@ -89,10 +104,16 @@ export async function run(args: string[]): Promise<number> {
       }
       const e = evaluate(seed, rows, readFileSync(output, 'utf8'), seconds);
       runs.push(e);
-      console.log(`seed ${seed}${runs.length === 1 ? ' (main)' : ' (held out)'}: generated ${customers}×${days} in ${(genMs / 1000).toFixed(1)} s; ` +
-        `command ${seconds.toFixed(2)} s; AUC ${e.auc.toFixed(4)}, MAP@100 ${e.map_at_100.toFixed(4)}, precision@100 ${e.precision_at_100.toFixed(2)}`);
+      console.log(
+        `seed ${seed}${runs.length === 1 ? ' (main)' : ' (held out)'}: generated ${customers}×${days} in ${(genMs / 1000).toFixed(1)} s; ` +
+          `command ${seconds.toFixed(2)} s; AUC ${e.auc.toFixed(4)}, MAP@100 ${e.map_at_100.toFixed(4)}, precision@100 ${e.precision_at_100.toFixed(2)}`,
+      );
       console.log(`  ${child.stdout.trim()}`);
-      console.log(`  per pattern AUC: ${Object.entries(e.per_pattern).map(([p, v]) => `${p} ${v.auc.toFixed(3)}`).join(', ')}`);
+      console.log(
+        `  per pattern AUC: ${Object.entries(e.per_pattern)
+          .map(([p, v]) => `${p} ${v.auc.toFixed(3)}`)
+          .join(', ')}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -110,7 +131,14 @@ export async function run(args: string[]): Promise<number> {
     map_at_100: main.map_at_100,
     precision_at_100: main.precision_at_100,
     per_pattern: main.per_pattern,
-    held_out: held.map(({ seed, seconds, auc, map_at_100, precision_at_100, per_pattern }) => ({ seed, seconds, auc, map_at_100, precision_at_100, per_pattern })),
+    held_out: held.map(({ seed, seconds, auc, map_at_100, precision_at_100, per_pattern }) => ({
+      seed,
+      seconds,
+      auc,
+      map_at_100,
+      precision_at_100,
+      per_pattern,
+    })),
     min_auc_all_seeds: Math.min(...runs.map((r) => r.auc)),
     targets: { auc: 0.85, seconds: 60 },
     timing: 'wall clock of the command in a child process (node --import tsx, read, parse, score, write), file already on disk',
@@ -159,8 +187,18 @@ export function evaluate(seed: number, rows: readonly SyntheticRow[], scoresCsv:
     const subset = ranked.filter((r) => r.row.flag === 0 || r.row.pattern === p);
     perPattern[p] = {
       thieves: subset.filter((r) => r.row.flag === 1).length,
-      auc: round(rocAuc(subset.map((r) => r.score), subset.map((r) => r.row.flag))),
-      map_at_100: round(mapAtN(subset.map((r) => r.row.flag), 100)),
+      auc: round(
+        rocAuc(
+          subset.map((r) => r.score),
+          subset.map((r) => r.row.flag),
+        ),
+      ),
+      map_at_100: round(
+        mapAtN(
+          subset.map((r) => r.row.flag),
+          100,
+        ),
+      ),
     };
   }
   return {

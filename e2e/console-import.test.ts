@@ -27,7 +27,7 @@ describe.skipIf(!haveBrowser)('console in Chromium (R-LED-03, R-SYS-01)', () => 
   });
 
   it('signs in and shows the user in the header', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(`${server.url}/`);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill(E2E_ADMIN_PASSWORD);
     await page.getByTestId('login-submit').click();
@@ -39,9 +39,12 @@ describe.skipIf(!haveBrowser)('console in Chromium (R-LED-03, R-SYS-01)', () => 
   });
 
   it('rejects a file with a bad row, listing it, and imports a good file with progress', async () => {
-    await page.goto(server.url + '/ledger/import');
+    await page.goto(`${server.url}/ledger/import`);
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, `${HEADER}\n8800000001,浏览器用户,示范县城关镇1号,13600001111,residential,LV,RES-1,TA00001,,0,0\n8800000002,坏行,示范县城关镇2号,13600001112,resident,LV,RES-1,TA00001,,0,0\n`);
+    writeFileSync(
+      bad,
+      `${HEADER}\n8800000001,浏览器用户,示范县城关镇1号,13600001111,residential,LV,RES-1,TA00001,,0,0\n8800000002,坏行,示范县城关镇2号,13600001112,resident,LV,RES-1,TA00001,,0,0\n`,
+    );
     await page.locator('[data-testid=import-file] input[type=file]').setInputFiles(bad);
     await expect.poll(() => page.getByTestId('import-result').getAttribute('data-status'), { timeout: 30_000 }).toBe('rejected');
     const errors = await page.getByTestId('import-errors').innerText();
@@ -49,7 +52,10 @@ describe.skipIf(!haveBrowser)('console in Chromium (R-LED-03, R-SYS-01)', () => 
     expect(errors).toContain('customer_class');
 
     const good = join(dir, 'good.csv');
-    writeFileSync(good, `${HEADER}\n8800000001,浏览器用户,示范县城关镇1号,13600001111,residential,LV,RES-1,TA00001,,0,0\n8800000003,浏览器用户二,示范县城关镇3号,13600001113,residential,LV,RES-1,TA00002,,1,0\n`);
+    writeFileSync(
+      good,
+      `${HEADER}\n8800000001,浏览器用户,示范县城关镇1号,13600001111,residential,LV,RES-1,TA00001,,0,0\n8800000003,浏览器用户二,示范县城关镇3号,13600001113,residential,LV,RES-1,TA00002,,1,0\n`,
+    );
     await page.locator('[data-testid=import-file] input[type=file]').setInputFiles(good);
     await expect.poll(() => page.getByTestId('import-result').getAttribute('data-status'), { timeout: 30_000 }).toBe('succeeded');
     expect(await page.getByTestId('import-result').getAttribute('data-inserted')).toBe('2');
@@ -58,7 +64,7 @@ describe.skipIf(!haveBrowser)('console in Chromium (R-LED-03, R-SYS-01)', () => 
   });
 
   it('finds the imported customer with the phone masked', async () => {
-    await page.goto(server.url + '/ledger/customers');
+    await page.goto(`${server.url}/ledger/customers`);
     await page.getByTestId('ledger-search').locator('input').fill('8800000003');
     await page.getByTestId('ledger-search').locator('input').press('Enter');
     await expect.poll(() => page.getByTestId('customers-table').innerText(), { timeout: 15_000 }).toContain('浏览器用户二');
@@ -69,7 +75,7 @@ describe.skipIf(!haveBrowser)('console in Chromium (R-LED-03, R-SYS-01)', () => 
 
   it('the public portal shows on-duty staff cards without signing in', async () => {
     const portal = await browser.newPage({ locale: 'zh-CN' });
-    await portal.goto(server.url + '/portal');
+    await portal.goto(`${server.url}/portal`);
     await expect.poll(() => portal.getByTestId('station-name').innerText(), { timeout: 15_000 }).toContain('示范供电所');
     expect(await portal.getByTestId('staff-card').count()).toBeGreaterThan(10);
     expect(await portal.getByTestId('staff-card').first().innerText()).toContain('SF0001');

@@ -29,7 +29,7 @@ describe.skipIf(!haveBrowser)('metering console in Chromium (R-MTR-01..06)', () 
   });
 
   it('signs in and imports a small network with its readings under the demo station ST01', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(`${server.url}/`);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill(E2E_ADMIN_PASSWORD);
     await page.getByTestId('login-submit').click();

@@ -25,7 +25,7 @@ describe.skipIf(!haveBrowser)('portal case and console loop in Chromium (R-CASE-
   });
 
   it('a customer submits a complaint without signing in and gets a query code', async () => {
-    await customer.goto(server.url + '/portal/submit');
+    await customer.goto(`${server.url}/portal/submit`);
     await customer.getByTestId('portal-type-complaint').click();
     await customer.getByTestId('portal-contact-name').fill('浏览器客户');
     await customer.getByTestId('portal-contact-phone').fill('13955556666');
@@ -37,12 +37,12 @@ describe.skipIf(!haveBrowser)('portal case and console loop in Chromium (R-CASE-
   });
 
   it('a clerk finds it in the inbox and accepts it', async () => {
-    await clerk.goto(server.url + '/');
+    await clerk.goto(`${server.url}/`);
     await clerk.getByTestId('login-username').fill('admin');
     await clerk.getByTestId('login-password').fill(E2E_ADMIN_PASSWORD);
     await clerk.getByTestId('login-submit').click();
     await expect.poll(() => clerk.getByTestId('current-user').count(), { timeout: 15_000 }).toBe(1);
-    await clerk.goto(server.url + '/cases');
+    await clerk.goto(`${server.url}/cases`);
     await expect.poll(() => clerk.getByTestId('cases-table').innerText(), { timeout: 15_000 }).toContain(code);
     await clerk.getByText(code).first().click();
     await expect.poll(() => clerk.getByTestId('case-status').innerText(), { timeout: 15_000 }).toContain('已登记');

@@ -10,7 +10,11 @@ export function startPeriodic(what: string, intervalMs: number, run: () => Promi
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    running = run().catch((err) => log.error({ err }, `${what} failed`)).finally(() => { busy = false; });
+    running = run()
+      .catch((err) => log.error({ err }, `${what} failed`))
+      .finally(() => {
+        busy = false;
+      });
   }, intervalMs);
   timer.unref();
   return {

@@ -19,6 +19,7 @@ export function ApiErrorAlert({ error, testId }: { error: unknown; testId?: stri
         fields.length > 0 && (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
             {fields.map((f, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one field can be named by several problems, in a list that never reorders
               <li key={`${f.field}-${i}`}>
                 <code>{f.field}</code>
                 {f.value !== undefined && <> “{f.value}”</>}：{lang === 'zh' ? f.reasonZh : f.reason}

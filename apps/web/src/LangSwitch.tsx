@@ -9,14 +9,5 @@ const OPTIONS: { label: string; value: Lang }[] = [
 export function LangSwitch({ size }: { size?: 'small' | 'middle' | 'large' }) {
   const { lang, setLang } = useLang();
   const t = useT();
-  return (
-    <Segmented<Lang>
-      data-testid="lang-switch"
-      aria-label={t('lang.switch')}
-      size={size}
-      options={OPTIONS}
-      value={lang}
-      onChange={setLang}
-    />
-  );
+  return <Segmented<Lang> data-testid="lang-switch" aria-label={t('lang.switch')} size={size} options={OPTIONS} value={lang} onChange={setLang} />;
 }

@@ -197,7 +197,10 @@ const messages = {
   'portal.photoOf': { zh: '{name}的照片', en: 'Photo of {name}' },
   'portal.footer': { zh: '优质服务，欢迎监督', en: 'We welcome your feedback on our service' },
   'portal.caseTracking': { zh: '查询工单', en: 'Case tracking' },
-  'portal.caseTrackingHint': { zh: '凭查询卡上的查询码，查询投诉、报修和业务办理进度', en: 'Follow a complaint, repair or application with the query code on your card' },
+  'portal.caseTrackingHint': {
+    zh: '凭查询卡上的查询码，查询投诉、报修和业务办理进度',
+    en: 'Follow a complaint, repair or application with the query code on your card',
+  },
   'portal.billQuery': { zh: '电费查询', en: 'Bill query' },
   'portal.billQueryHint': { zh: '查询电价、抄表示数、用电量和应缴电费', en: 'Tariff, meter readings, consumption and amount due' },
   'portal.commitments': { zh: '服务承诺', en: 'Service commitments' },

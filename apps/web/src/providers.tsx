@@ -25,24 +25,13 @@ function LocalizedAntd({ theme, children }: { theme?: ThemeConfig; children: Rea
   // dayjs keeps its locale globally; date pickers read it while rendering, so set it before they do.
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider
-      locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ ...theme, token: { ...BRAND_TOKENS, ...theme?.token } }}
-    >
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ ...theme, token: { ...BRAND_TOKENS, ...theme?.token } }}>
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   );
 }
 
-export function AppProviders({
-  queryClient,
-  theme,
-  children,
-}: {
-  queryClient: QueryClient;
-  theme?: ThemeConfig;
-  children: ReactNode;
-}) {
+export function AppProviders({ queryClient, theme, children }: { queryClient: QueryClient; theme?: ThemeConfig; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <LangProvider>

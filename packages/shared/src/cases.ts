@@ -2,7 +2,16 @@
 export const CASE_CHANNELS = ['counter', 'phone', 'report_box', 'portal', 'supervisor', 'media', 'leader_transfer', 'mystery_visit'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
-export const CASE_TYPES = ['complaint', 'misconduct_report', 'fault_repair', 'consultation', 'suggestion', 'billing_query', 'meter_test', 'commitment_breach'] as const;
+export const CASE_TYPES = [
+  'complaint',
+  'misconduct_report',
+  'fault_repair',
+  'consultation',
+  'suggestion',
+  'billing_query',
+  'meter_test',
+  'commitment_breach',
+] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
 /** What a customer may submit on the public portal without signing in (R-PUB-02). */

@@ -1,15 +1,5 @@
 // Roles, posts and org-unit kinds shared by server and web (R-ORG-01, R-ORG-02).
-export const ROLES = [
-  'admin',
-  'station_head',
-  'team_leader',
-  'clerk',
-  'repair_crew',
-  'safety_officer',
-  'inspector',
-  'supervisor',
-  'auditor',
-] as const;
+export const ROLES = ['admin', 'station_head', 'team_leader', 'clerk', 'repair_crew', 'safety_officer', 'inspector', 'supervisor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {

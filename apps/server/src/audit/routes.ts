@@ -7,47 +7,57 @@ import { actorOf, type App, type AppContext } from '../http/context';
 
 export function auditRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  app.get('/api/audit', {
-    preHandler: app.authenticate,
-    schema: {
-      tags: ['audit'],
-      summary: 'Audit trail, newest first',
-      querystring: Type.Object({
-        entity: Type.Optional(Type.String({ maxLength: 64 })),
-        entityId: Type.Optional(Type.String({ maxLength: 64 })),
-        action: Type.Optional(Type.String({ maxLength: 64 })),
-        actorName: Type.Optional(Type.String({ maxLength: 64 })),
-        from: Type.Optional(Type.String({ format: 'date-time' })),
-        to: Type.Optional(Type.String({ format: 'date-time' })),
-        limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-        offset: Type.Integer({ minimum: 0, default: 0 }),
-      }),
+  app.get(
+    '/api/audit',
+    {
+      preHandler: app.authenticate,
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit trail, newest first',
+        querystring: Type.Object({
+          entity: Type.Optional(Type.String({ maxLength: 64 })),
+          entityId: Type.Optional(Type.String({ maxLength: 64 })),
+          action: Type.Optional(Type.String({ maxLength: 64 })),
+          actorName: Type.Optional(Type.String({ maxLength: 64 })),
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          to: Type.Optional(Type.String({ format: 'date-time' })),
+          limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+          offset: Type.Integer({ minimum: 0, default: 0 }),
+        }),
+      },
     },
-  }, async (req) => {
-    const actor = actorOf(req);
-    if (!can(actor.roles, 'audit.read')) throw errors.forbidden();
-    const f = req.query;
-    let q = db.selectFrom('audit_log');
-    // System entries (no org unit) are visible to administrators only.
-    q = actor.roles.includes('admin')
-      ? q.where((eb) => eb.or([eb('org_unit_id', 'in', actor.unitIds), eb('org_unit_id', 'is', null)]))
-      : q.where('org_unit_id', 'in', actor.unitIds);
-    if (f.entity) q = q.where('entity', '=', f.entity);
-    if (f.entityId) q = q.where('entity_id', '=', f.entityId);
-    if (f.action) q = q.where('action', '=', f.action);
-    if (f.actorName) q = q.where('actor_name', '=', f.actorName);
-    if (f.from) q = q.where('at', '>=', new Date(f.from));
-    if (f.to) q = q.where('at', '<', new Date(f.to));
-    const [items, total] = await Promise.all([
-      q.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
-      q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return {
-      items: items.map((r) => ({
-        id: r.id, at: r.at.toISOString(), actorName: r.actor_name, entity: r.entity, entityId: r.entity_id,
-        action: r.action, before: r.before, after: r.after,
-      })),
-      total: total.n,
-    };
-  });
+    async (req) => {
+      const actor = actorOf(req);
+      if (!can(actor.roles, 'audit.read')) throw errors.forbidden();
+      const f = req.query;
+      let q = db.selectFrom('audit_log');
+      // System entries (no org unit) are visible to administrators only.
+      q = actor.roles.includes('admin')
+        ? q.where((eb) => eb.or([eb('org_unit_id', 'in', actor.unitIds), eb('org_unit_id', 'is', null)]))
+        : q.where('org_unit_id', 'in', actor.unitIds);
+      if (f.entity) q = q.where('entity', '=', f.entity);
+      if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+      if (f.action) q = q.where('action', '=', f.action);
+      if (f.actorName) q = q.where('actor_name', '=', f.actorName);
+      if (f.from) q = q.where('at', '>=', new Date(f.from));
+      if (f.to) q = q.where('at', '<', new Date(f.to));
+      const [items, total] = await Promise.all([
+        q.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+        q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: items.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorName: r.actor_name,
+          entity: r.entity,
+          entityId: r.entity_id,
+          action: r.action,
+          before: r.before,
+          after: r.after,
+        })),
+        total: total.n,
+      };
+    },
+  );
 }

@@ -24,55 +24,109 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
   const auth = { preHandler: app.authenticate };
 
   async function caseInScope(caseId: number, stationIds: number[]) {
-    const c = await db.selectFrom('cases').select(['id']).where('id', '=', caseId).where('station_id', 'in', stationIds.length ? stationIds : [-1]).executeTakeFirst();
+    const c = await db
+      .selectFrom('cases')
+      .select(['id'])
+      .where('id', '=', caseId)
+      .where('station_id', 'in', stationIds.length ? stationIds : [-1])
+      .executeTakeFirst();
     if (!c) throw errors.notFound({ zh: '工单', en: 'Case' });
   }
 
-  app.post('/api/cases/:id/attachments', {
-    ...auth,
-    schema: { tags: ['cases'], summary: 'Attach a photo (JPEG/PNG/WebP) or PDF, at most 10 MB (multipart field `file`)', consumes: ['multipart/form-data'], params: Type.Object({ id: Type.Integer() }) },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    if (!can(actor.roles, 'cases.write')) throw errors.forbidden();
-    await caseInScope(req.params.id, actor.stationIds);
-    const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
-    if (!file) throw errors.validation([{ field: 'file', reason: 'is required', reasonZh: '必填' }]);
-    const data = await file.toBuffer();
-    const type = sniffType(data);
-    if (!type) {
-      throw new AppError('unsupported_file', '只能上传 JPEG、PNG、WebP 图片或 PDF 文件', 'Only JPEG, PNG or WebP photos and PDF documents can be attached', [
-        { field: 'file', value: file.filename, reason: 'is not a JPEG, PNG, WebP or PDF file', reasonZh: '不是 JPEG、PNG、WebP 或 PDF 文件' },
-      ]);
-    }
-    const row = await db.transaction().execute(async (tx) => {
-      const r = await tx.insertInto('case_attachments').values({ case_id: req.params.id, filename: file.filename.slice(0, 200), content_type: type, size_bytes: data.length, data, uploaded_by: actor.id }).returning(['id', 'uploaded_at']).executeTakeFirstOrThrow();
-      await writeAudit(tx, auditActor(actor), { entity: 'case', entityId: req.params.id, action: 'attach', after: { attachmentId: r.id, filename: file.filename, type, bytes: data.length } });
-      return r;
-    });
-    return reply.status(201).send({ id: row.id, filename: file.filename, contentType: type, sizeBytes: data.length, uploadedAt: row.uploaded_at.toISOString() });
-  });
+  app.post(
+    '/api/cases/:id/attachments',
+    {
+      ...auth,
+      schema: {
+        tags: ['cases'],
+        summary: 'Attach a photo (JPEG/PNG/WebP) or PDF, at most 10 MB (multipart field `file`)',
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ id: Type.Integer() }),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!can(actor.roles, 'cases.write')) throw errors.forbidden();
+      await caseInScope(req.params.id, actor.stationIds);
+      const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
+      if (!file) throw errors.validation([{ field: 'file', reason: 'is required', reasonZh: '必填' }]);
+      const data = await file.toBuffer();
+      const type = sniffType(data);
+      if (!type) {
+        throw new AppError('unsupported_file', '只能上传 JPEG、PNG、WebP 图片或 PDF 文件', 'Only JPEG, PNG or WebP photos and PDF documents can be attached', [
+          { field: 'file', value: file.filename, reason: 'is not a JPEG, PNG, WebP or PDF file', reasonZh: '不是 JPEG、PNG、WebP 或 PDF 文件' },
+        ]);
+      }
+      const row = await db.transaction().execute(async (tx) => {
+        const r = await tx
+          .insertInto('case_attachments')
+          .values({ case_id: req.params.id, filename: file.filename.slice(0, 200), content_type: type, size_bytes: data.length, data, uploaded_by: actor.id })
+          .returning(['id', 'uploaded_at'])
+          .executeTakeFirstOrThrow();
+        await writeAudit(tx, auditActor(actor), {
+          entity: 'case',
+          entityId: req.params.id,
+          action: 'attach',
+          after: { attachmentId: r.id, filename: file.filename, type, bytes: data.length },
+        });
+        return r;
+      });
+      return reply
+        .status(201)
+        .send({ id: row.id, filename: file.filename, contentType: type, sizeBytes: data.length, uploadedAt: row.uploaded_at.toISOString() });
+    },
+  );
 
-  app.get('/api/cases/:id/attachments', {
-    ...auth,
-    schema: { tags: ['cases'], summary: 'Attachments of a case', params: Type.Object({ id: Type.Integer() }) },
-  }, async (req) => {
-    const actor = actorOf(req);
-    if (!can(actor.roles, 'cases.read')) throw errors.forbidden();
-    await caseInScope(req.params.id, actor.stationIds);
-    const rows = await db.selectFrom('case_attachments as a').leftJoin('users as u', 'u.id', 'a.uploaded_by')
-      .select(['a.id', 'a.filename', 'a.content_type', 'a.size_bytes', 'a.uploaded_at', 'u.display_name as uploaded_by']).where('a.case_id', '=', req.params.id).orderBy('a.id').execute();
-    return rows.map((r) => ({ id: r.id, filename: r.filename, contentType: r.content_type, sizeBytes: r.size_bytes, uploadedAt: r.uploaded_at.toISOString(), uploadedBy: r.uploaded_by }));
-  });
+  app.get(
+    '/api/cases/:id/attachments',
+    {
+      ...auth,
+      schema: { tags: ['cases'], summary: 'Attachments of a case', params: Type.Object({ id: Type.Integer() }) },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      if (!can(actor.roles, 'cases.read')) throw errors.forbidden();
+      await caseInScope(req.params.id, actor.stationIds);
+      const rows = await db
+        .selectFrom('case_attachments as a')
+        .leftJoin('users as u', 'u.id', 'a.uploaded_by')
+        .select(['a.id', 'a.filename', 'a.content_type', 'a.size_bytes', 'a.uploaded_at', 'u.display_name as uploaded_by'])
+        .where('a.case_id', '=', req.params.id)
+        .orderBy('a.id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        filename: r.filename,
+        contentType: r.content_type,
+        sizeBytes: r.size_bytes,
+        uploadedAt: r.uploaded_at.toISOString(),
+        uploadedBy: r.uploaded_by,
+      }));
+    },
+  );
 
-  app.get('/api/cases/:id/attachments/:attachmentId', {
-    ...auth,
-    schema: { tags: ['cases'], summary: 'Download an attachment', params: Type.Object({ id: Type.Integer(), attachmentId: Type.Integer() }) },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    if (!can(actor.roles, 'cases.read')) throw errors.forbidden();
-    await caseInScope(req.params.id, actor.stationIds);
-    const a = await db.selectFrom('case_attachments').select(['filename', 'content_type', 'data']).where('id', '=', req.params.attachmentId).where('case_id', '=', req.params.id).executeTakeFirst();
-    if (!a) throw errors.notFound({ zh: '附件', en: 'Attachment' });
-    return reply.header('content-type', a.content_type).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.filename)}`).header('x-content-type-options', 'nosniff').send(a.data);
-  });
+  app.get(
+    '/api/cases/:id/attachments/:attachmentId',
+    {
+      ...auth,
+      schema: { tags: ['cases'], summary: 'Download an attachment', params: Type.Object({ id: Type.Integer(), attachmentId: Type.Integer() }) },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!can(actor.roles, 'cases.read')) throw errors.forbidden();
+      await caseInScope(req.params.id, actor.stationIds);
+      const a = await db
+        .selectFrom('case_attachments')
+        .select(['filename', 'content_type', 'data'])
+        .where('id', '=', req.params.attachmentId)
+        .where('case_id', '=', req.params.id)
+        .executeTakeFirst();
+      if (!a) throw errors.notFound({ zh: '附件', en: 'Attachment' });
+      return reply
+        .header('content-type', a.content_type)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(a.data);
+    },
+  );
 }

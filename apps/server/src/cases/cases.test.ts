@@ -13,7 +13,7 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     t = await createTestApp(backend, { demo: true });
     admin = await login(t.app, 'admin', ADMIN_PASSWORD);
     clerk = await login(t.app, 'sunli', STAFF_PASSWORD);
-    crew = (await t.database.db.selectFrom('users').select('id').where('username', '=', 'xujun').executeTakeFirstOrThrow());
+    crew = await t.database.db.selectFrom('users').select('id').where('username', '=', 'xujun').executeTakeFirstOrThrow();
   });
   afterAll(async () => t?.close());
 
@@ -23,7 +23,13 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
   const act = (id: number, body: object, cookie = admin) => post(`/api/cases/${id}/transitions`, body, cookie);
 
   it('portal: a double submit with one Idempotency-Key makes one case; staff close the loop; tracking shows no personal data', async () => {
-    const body = { type: 'complaint', contactName: '王大妈', contactPhone: '13912345678', contactAddress: '示范县城关镇东街12号', description: '抄表员态度不好' };
+    const body = {
+      type: 'complaint',
+      contactName: '王大妈',
+      contactPhone: '13912345678',
+      contactAddress: '示范县城关镇东街12号',
+      description: '抄表员态度不好',
+    };
     const first = await post('/api/portal/cases', body, undefined, { 'idempotency-key': 'abc-123-def-456' });
     const second = await post('/api/portal/cases', body, undefined, { 'idempotency-key': 'abc-123-def-456' });
     expect(first.statusCode).toBe(201);
@@ -32,7 +38,11 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     expect(second.json().queryCode).toBe(code);
     expect(code).toHaveLength(12);
     expect([...code].every((c: string) => QUERY_CODE_ALPHABET.includes(c))).toBe(true);
-    const n = await t.database.db.selectFrom('cases').select(({ fn }) => fn.countAll<number>().as('n')).where('contact_phone', '=', '13912345678').executeTakeFirstOrThrow();
+    const n = await t.database.db
+      .selectFrom('cases')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .where('contact_phone', '=', '13912345678')
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
 
     const inbox = (await get('/api/cases?open=true', clerk)).json();
@@ -99,7 +109,8 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
   it('R-CASE-03 the callback belongs to the first responder', async () => {
     const c = (await post('/api/cases', { channel: 'counter', type: 'suggestion', contactName: '张', description: '建议延长营业时间' }, clerk)).json();
     const other = await login(t.app, 'zhouting', STAFF_PASSWORD);
-    for (const b of [{ action: 'accept' }, { action: 'assign', assigneeId: crew.id }, { action: 'start' }, { action: 'resolve', conclusion: '已采纳' }]) await act(c.id, b, clerk);
+    for (const b of [{ action: 'accept' }, { action: 'assign', assigneeId: crew.id }, { action: 'start' }, { action: 'resolve', conclusion: '已采纳' }])
+      await act(c.id, b, clerk);
     expect((await act(c.id, { action: 'callback', satisfaction: 4 }, other)).statusCode).toBe(403);
     expect((await act(c.id, { action: 'callback', satisfaction: 4 }, clerk)).statusCode).toBe(200);
   });
@@ -117,7 +128,11 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     const patch = (body: object, cookie: string) => t.app.inject({ method: 'PATCH', url: `/api/breaches/${breachId}`, payload: body, headers: { cookie } });
     expect((await patch({ status: 'verified', compensationFen: 5000 }, clerk)).statusCode).toBe(403);
     const head = await login(t.app, 'wangjianguo', STAFF_PASSWORD);
-    expect((await patch({ status: 'verified', compensationFen: 5000 }, head)).json()).toMatchObject({ status: 'verified', compensationFen: 5000, penaltyFen: 10000 });
+    expect((await patch({ status: 'verified', compensationFen: 5000 }, head)).json()).toMatchObject({
+      status: 'verified',
+      compensationFen: 5000,
+      penaltyFen: 10000,
+    });
     const fresh = (await post('/api/cases', { channel: 'counter', type: 'complaint', contactName: '钱', description: 'x' }, clerk)).json();
     expect(overdue.items.map((x: { id: number }) => x.id)).not.toContain(fresh.id);
   });
@@ -135,7 +150,12 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     for (let k = 0; k < 3; k++) {
       const c = (await post('/api/cases', { channel: 'counter', type: 'consultation', contactName: `测${k}`, description: '咨询电价' }, clerk)).json();
       if (k === 2) continue;
-      for (const body of [{ action: 'accept' }, { action: 'assign', assigneeId: crew.id }, { action: 'start' }, { action: 'resolve', conclusion: '已当场解答' }]) {
+      for (const body of [
+        { action: 'accept' },
+        { action: 'assign', assigneeId: crew.id },
+        { action: 'start' },
+        { action: 'resolve', conclusion: '已当场解答' },
+      ]) {
         const res = await act(c.id, body, clerk);
         expect(res.statusCode, res.body).toBe(200);
       }
@@ -159,10 +179,18 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
   });
 
   it('pausing stops a repair clock; the profile version is kept on the case (R-CMT-01)', async () => {
-    const c = (await post('/api/cases', { channel: 'phone', type: 'fault_repair', faultClass: 'lv_equipment', contactName: '孙', description: '表箱烧坏' }, clerk)).json();
+    const c = (
+      await post('/api/cases', { channel: 'phone', type: 'fault_repair', faultClass: 'lv_equipment', contactName: '孙', description: '表箱烧坏' }, clerk)
+    ).json();
     expect(c.profile).toEqual({ id: 'seed', version: 1 });
     const due0 = new Date(c.deadlines[0].dueAt).getTime();
-    for (const b of [{ action: 'accept' }, { action: 'assign', assigneeId: crew.id }, { action: 'start' }, { action: 'pause', reason: '客户不在家，约定明天上门' }]) await act(c.id, b, clerk);
+    for (const b of [
+      { action: 'accept' },
+      { action: 'assign', assigneeId: crew.id },
+      { action: 'start' },
+      { action: 'pause', reason: '客户不在家，约定明天上门' },
+    ])
+      await act(c.id, b, clerk);
     await new Promise((r) => setTimeout(r, 1200));
     const paused = (await get(`/api/cases/${c.id}`, clerk)).json();
     expect(new Date(paused.deadlines[0].dueAt).getTime()).toBeGreaterThanOrEqual(due0 + 1000);

@@ -35,7 +35,12 @@ export async function notifyCustomerReceived(tx: Kysely<DB>, c: CaseBrief, first
   if (!c.contact_phone) return;
   const station = await stationFacts(tx, c.station_id);
   await enqueue(tx, {
-    channel: 'sms', recipient: c.contact_phone, template: 'case.received', entity: 'case', entityId: c.id, stationId: c.station_id,
+    channel: 'sms',
+    recipient: c.contact_phone,
+    template: 'case.received',
+    entity: 'case',
+    entityId: c.id,
+    stationId: c.station_id,
     params: { station: station.name, caseType: CASE_TYPE_LABELS[c.type].zh, queryCode: c.query_code, due: firstDue ? shortTime(firstDue) : '规定时限' },
     dedupeKey: `case:${c.id}:received`,
   });
@@ -45,7 +50,12 @@ export async function notifyCustomerResolved(tx: Kysely<DB>, c: CaseBrief, resul
   if (!c.contact_phone) return;
   const station = await stationFacts(tx, c.station_id);
   await enqueue(tx, {
-    channel: 'sms', recipient: c.contact_phone, template: 'case.resolved', entity: 'case', entityId: c.id, stationId: c.station_id,
+    channel: 'sms',
+    recipient: c.contact_phone,
+    template: 'case.resolved',
+    entity: 'case',
+    entityId: c.id,
+    stationId: c.station_id,
     params: { caseType: CASE_TYPE_LABELS[c.type].zh, queryCode: c.query_code, result, phone: station.phone ?? '' },
     dedupeKey: `case:${c.id}:resolved:${resolvedAt.toISOString()}`,
   });
@@ -54,27 +64,50 @@ export async function notifyCustomerResolved(tx: Kysely<DB>, c: CaseBrief, resul
 /** Users holding a role within a unit's subtree (team leaders of a team, the station head of a station). */
 async function roleHolders(tx: Kysely<DB>, unitId: number, role: string): Promise<number[]> {
   const unit = await tx.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirstOrThrow();
-  const rows = await tx.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id').select('users.id')
-    .where('org_units.path', 'like', `${unit.path}%`).where(sql<boolean>`${role} = any(users.roles)`).where('users.active', '=', true).execute();
+  const rows = await tx
+    .selectFrom('users')
+    .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+    .select('users.id')
+    .where('org_units.path', 'like', `${unit.path}%`)
+    .where(sql<boolean>`${role} = any(users.roles)`)
+    .where('users.active', '=', true)
+    .execute();
   return rows.map((r) => r.id);
 }
 
-export async function notifyEscalation(tx: Kysely<DB>, c: CaseBrief, profile: CommitmentProfile, level: ReachedLevel, usedFraction: number | null): Promise<number> {
+export async function notifyEscalation(
+  tx: Kysely<DB>,
+  c: CaseBrief,
+  profile: CommitmentProfile,
+  level: ReachedLevel,
+  usedFraction: number | null,
+): Promise<number> {
   const targets =
-    level.notify === 'owner' ? [c.owner_id ?? c.assignee_id].filter((x): x is number => x !== null)
-    : level.notify === 'team_leader' ? await roleHolders(tx, c.team_id ?? c.station_id, 'team_leader')
-    : await roleHolders(tx, c.station_id, 'station_head');
+    level.notify === 'owner'
+      ? [c.owner_id ?? c.assignee_id].filter((x): x is number => x !== null)
+      : level.notify === 'team_leader'
+        ? await roleHolders(tx, c.team_id ?? c.station_id, 'team_leader')
+        : await roleHolders(tx, c.station_id, 'station_head');
   const people = await staffRecipient(tx, targets);
   const assignee = c.assignee_id ?? c.owner_id;
-  const assigneeName = assignee ? (await staffRecipient(tx, [assignee]))[0]?.name ?? '未指定' : '未指定';
+  const assigneeName = assignee ? ((await staffRecipient(tx, [assignee]))[0]?.name ?? '未指定') : '未指定';
   const rule = findRule(profile, level.rule);
   let queued = 0;
   for (const p of people) {
     const id = await enqueue(tx, {
-      channel: p.channel, recipient: p.to, template: level.template, entity: 'case', entityId: c.id, stationId: c.station_id,
+      channel: p.channel,
+      recipient: p.to,
+      template: level.template,
+      entity: 'case',
+      entityId: c.id,
+      stationId: c.station_id,
       params: {
-        queryCode: c.query_code, caseType: CASE_TYPE_LABELS[c.type].zh, due: shortTime(level.dueAt), assignee: assigneeName,
-        used: `${Math.min(100, Math.round((usedFraction ?? 1) * 100))}%`, reason: `${rule?.label.zh ?? level.rule}已超时`,
+        queryCode: c.query_code,
+        caseType: CASE_TYPE_LABELS[c.type].zh,
+        due: shortTime(level.dueAt),
+        assignee: assigneeName,
+        used: `${Math.min(100, Math.round((usedFraction ?? 1) * 100))}%`,
+        reason: `${rule?.label.zh ?? level.rule}已超时`,
       },
       // The due instant is in the key: a deadline moved by a pause arms its reminders again.
       dedupeKey: `case:${c.id}:${level.rule}:${level.dueAt.toISOString()}:L${level.level}:u${p.id}`,
@@ -84,11 +117,23 @@ export async function notifyEscalation(tx: Kysely<DB>, c: CaseBrief, profile: Co
   return queued;
 }
 
-export async function notifyBreach(tx: Kysely<DB>, c: CaseBrief, breachId: number, ruleLabel: string, feedbackDue: Date | null, responsible: number | null): Promise<void> {
+export async function notifyBreach(
+  tx: Kysely<DB>,
+  c: CaseBrief,
+  breachId: number,
+  ruleLabel: string,
+  feedbackDue: Date | null,
+  responsible: number | null,
+): Promise<void> {
   const people = await staffRecipient(tx, responsible ? [responsible] : await roleHolders(tx, c.station_id, 'station_head'));
   for (const p of people) {
     await enqueue(tx, {
-      channel: p.channel, recipient: p.to, template: 'breach.opened', entity: 'breach', entityId: breachId, stationId: c.station_id,
+      channel: p.channel,
+      recipient: p.to,
+      template: 'breach.opened',
+      entity: 'breach',
+      entityId: breachId,
+      stationId: c.station_id,
       params: { queryCode: c.query_code, commitment: ruleLabel, due: feedbackDue ? shortTime(feedbackDue) : '规定时限' },
       dedupeKey: `breach:${breachId}:opened:u${p.id}`,
     });

@@ -60,7 +60,14 @@ export function staffView(row: CaseRow, events: EventRow[], profile: CommitmentP
     timeLeftMinutes: due ? Math.round((due.getTime() - now.getTime()) / 60_000) : null,
     overdue: isOverdue(row.status, clocks, now),
     allowedActions: allowedActions(row.status),
-    events: events.map((e) => ({ action: e.action, at: e.at.toISOString(), actorName: e.actor_name, fromStatus: e.from_status, toStatus: e.to_status, detail: e.detail })),
+    events: events.map((e) => ({
+      action: e.action,
+      at: e.at.toISOString(),
+      actorName: e.actor_name,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      detail: e.detail,
+    })),
   };
 }
 
@@ -75,7 +82,7 @@ export function publicView(row: CaseRow, events: EventRow[], profile: Commitment
     closedAt: row.closed_at?.toISOString() ?? null,
     steps: events.map((e) => ({
       action: e.action,
-      label: e.action === 'register' ? { zh: '登记', en: 'Registered' } : CASE_ACTION_LABELS[e.action as CaseAction] ?? { zh: e.action, en: e.action },
+      label: e.action === 'register' ? { zh: '登记', en: 'Registered' } : (CASE_ACTION_LABELS[e.action as CaseAction] ?? { zh: e.action, en: e.action }),
       at: e.at.toISOString(),
       status: e.to_status,
     })),

@@ -48,13 +48,23 @@ export function loadCaseRows(db: Kysely<DB>, where: CaseFilter, page?: { limit: 
 }
 
 export async function countCases(db: Kysely<DB>, where: CaseFilter): Promise<number> {
-  const row = await db.selectFrom('cases as c').select((eb) => eb.fn.countAll<number>().as('n')).where(caseWhere(where)).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('cases as c')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(caseWhere(where))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function loadEvents(db: Kysely<DB>, caseIds: number[]): Promise<Map<number, EventRow[]>> {
   const rows = caseIds.length
-    ? await db.selectFrom('case_events').select(['case_id', 'action', 'at', 'actor_name', 'from_status', 'to_status', 'detail']).where('case_id', 'in', caseIds).orderBy('at').orderBy('id').execute()
+    ? await db
+        .selectFrom('case_events')
+        .select(['case_id', 'action', 'at', 'actor_name', 'from_status', 'to_status', 'detail'])
+        .where('case_id', 'in', caseIds)
+        .orderBy('at')
+        .orderBy('id')
+        .execute()
     : [];
   const out = new Map<number, EventRow[]>();
   for (const r of rows) out.set(r.case_id, [...(out.get(r.case_id) ?? []), r]);
@@ -65,7 +75,10 @@ export async function loadEvents(db: Kysely<DB>, caseIds: number[]): Promise<Map
 export class ClockContext {
   private readonly profiles = new Map<string, Promise<CommitmentProfile | undefined>>();
   private calendar: Promise<Calendar> | undefined;
-  constructor(private readonly db: Kysely<DB>, readonly now: Date = new Date()) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    readonly now: Date = new Date(),
+  ) {}
 
   profile(id: string, version: number): Promise<CommitmentProfile | undefined> {
     const key = `${id}@${version}`;
@@ -73,15 +86,25 @@ export class ClockContext {
     return this.profiles.get(key)!;
   }
   cal(): Promise<Calendar> {
-    return (this.calendar ??= loadCalendar(this.db));
+    this.calendar ??= loadCalendar(this.db);
+    return this.calendar;
   }
   async clocks(row: CaseRow, events: readonly EventRow[]): Promise<{ profile: CommitmentProfile; clocks: ClockState[] }> {
     const profile = await this.profile(row.profile_id, row.profile_version);
     if (!profile) throw new Error(`case ${row.id}: profile ${row.profile_id}@${row.profile_version} is missing`);
-    const clocks = caseClocks(profile, await this.cal(), {
-      type: row.type, faultClass: row.fault_class, area: row.service_area, receivedAt: row.received_at, feePaidAt: row.fee_paid_at,
-      events: events.map((e) => ({ action: e.action as CaseAction, at: e.at })),
-    }, this.now);
+    const clocks = caseClocks(
+      profile,
+      await this.cal(),
+      {
+        type: row.type,
+        faultClass: row.fault_class,
+        area: row.service_area,
+        receivedAt: row.received_at,
+        feePaidAt: row.fee_paid_at,
+        events: events.map((e) => ({ action: e.action as CaseAction, at: e.at })),
+      },
+      this.now,
+    );
     return { profile, clocks };
   }
 }

@@ -16,10 +16,18 @@ describe.each(BACKENDS)('deadline scan and notices on %s (R-CASE-05, R-CMT-12, R
 
   const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, headers: { cookie: clerk } });
   const notices = (caseId: number) =>
-    t.database.db.selectFrom('notifications').select(['template', 'recipient', 'channel', 'body', 'dedupe_key']).where('entity', '=', 'case').where('entity_id', '=', String(caseId)).orderBy('id').execute();
+    t.database.db
+      .selectFrom('notifications')
+      .select(['template', 'recipient', 'channel', 'body', 'dedupe_key'])
+      .where('entity', '=', 'case')
+      .where('entity_id', '=', String(caseId))
+      .orderBy('id')
+      .execute();
 
   it('the customer is told the query code and the promise when a case is received', async () => {
-    const c = (await post('/api/cases', { channel: 'phone', type: 'complaint', contactName: '陈', contactPhone: '13811112222', description: '营业厅排队太久' })).json();
+    const c = (
+      await post('/api/cases', { channel: 'phone', type: 'complaint', contactName: '陈', contactPhone: '13811112222', description: '营业厅排队太久' })
+    ).json();
     const [n] = await notices(c.id);
     expect(n).toMatchObject({ template: 'case.received', channel: 'sms', recipient: '13811112222' });
     expect(n!.body).toContain(c.queryCode);
@@ -45,7 +53,9 @@ describe.each(BACKENDS)('deadline scan and notices on %s (R-CASE-05, R-CMT-12, R
   });
 
   it('a conclusion with a banned evasive phrase is refused, naming the field', async () => {
-    const c = (await post('/api/cases', { channel: 'counter', type: 'billing_query', contactName: '林', contactPhone: '13822223333', description: '电费' })).json();
+    const c = (
+      await post('/api/cases', { channel: 'counter', type: 'billing_query', contactName: '林', contactPhone: '13822223333', description: '电费' })
+    ).json();
     for (const b of [{ action: 'accept' }, { action: 'assign', assigneeId: crewId }, { action: 'start' }]) await post(`/api/cases/${c.id}/transitions`, b);
     const res = await post(`/api/cases/${c.id}/transitions`, { action: 'resolve', conclusion: '这个我们也不清楚' });
     expect(res.statusCode).toBe(422);

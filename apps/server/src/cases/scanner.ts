@@ -15,7 +15,10 @@ export async function scanCases(db: Kysely<DB>, now = new Date()): Promise<{ bre
   return db.transaction().execute(async (tx) => {
     const breaches = await syncBreaches(tx, 'open', now);
     const rows = await loadCaseRows(tx, { statuses: OPEN });
-    const events = await loadEvents(tx, rows.map((r) => r.id));
+    const events = await loadEvents(
+      tx,
+      rows.map((r) => r.id),
+    );
     const ctx = new ClockContext(tx, now);
     let notices = 0;
     for (const row of rows) {

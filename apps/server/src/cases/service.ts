@@ -31,10 +31,16 @@ export interface RegisterInput {
   idempotencyKey?: string | undefined;
 }
 
-const field = (name: string, reason: string, reasonZh: string) => new AppError('validation_failed', `${name}：${reasonZh}`, `${name}: ${reason}`, [{ field: name, reason, reasonZh }]);
+const field = (name: string, reason: string, reasonZh: string) =>
+  new AppError('validation_failed', `${name}：${reasonZh}`, `${name}: ${reason}`, [{ field: name, reason, reasonZh }]);
 
 /** The registering staff member becomes the first responder (R-CASE-03); a portal case has none until accepted. */
-export async function registerCase(db: Kysely<DB>, actor: Actor | null, input: RegisterInput, now = new Date()): Promise<{ id: number; queryCode: string; created: boolean }> {
+export async function registerCase(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  input: RegisterInput,
+  now = new Date(),
+): Promise<{ id: number; queryCode: string; created: boolean }> {
   if (actor && !can(actor.roles, 'cases.write')) throw errors.forbidden();
   if (input.type === 'fault_repair' && !input.faultClass) throw field('faultClass', 'is required for a fault repair call', '故障报修须选择故障类别');
   const receivedAt = input.receivedAt ?? now;
@@ -45,25 +51,64 @@ export async function registerCase(db: Kysely<DB>, actor: Actor | null, input: R
       if (existing) return { id: existing.id, queryCode: existing.query_code, created: false };
     }
     const customer = input.accountNo
-      ? await tx.selectFrom('customers').select(['id', 'important']).where('account_no', '=', input.accountNo).where('station_id', '=', input.stationId).executeTakeFirst()
+      ? await tx
+          .selectFrom('customers')
+          .select(['id', 'important'])
+          .where('account_no', '=', input.accountNo)
+          .where('station_id', '=', input.stationId)
+          .executeTakeFirst()
       : undefined;
     if (input.accountNo && !customer && actor) throw field('accountNo', 'unknown account number in this station', '户号不存在或不属于本所');
     const profile = await activeProfile(tx);
     const row = await tx
       .insertInto('cases')
       .values({
-        query_code: newQueryCode(), idempotency_key: input.idempotencyKey ?? null, channel: input.channel, type: input.type,
-        fault_class: input.type === 'fault_repair' ? input.faultClass ?? null : null, service_area: input.serviceArea ?? 'urban',
-        station_id: input.stationId, team_id: null, owner_id: actor?.id ?? null, assignee_id: null,
-        profile_id: profile.id, profile_version: profile.version, customer_id: customer?.id ?? null,
-        contact_name: input.contactName, contact_phone: input.contactPhone ?? null, contact_address: input.contactAddress ?? null,
-        description: input.description, important: input.important ?? customer?.important ?? false,
-        conclusion: null, satisfaction: null, callback_comment: null, received_at: receivedAt, fee_paid_at: input.feePaidAt ?? null, closed_at: null,
+        query_code: newQueryCode(),
+        idempotency_key: input.idempotencyKey ?? null,
+        channel: input.channel,
+        type: input.type,
+        fault_class: input.type === 'fault_repair' ? (input.faultClass ?? null) : null,
+        service_area: input.serviceArea ?? 'urban',
+        station_id: input.stationId,
+        team_id: null,
+        owner_id: actor?.id ?? null,
+        assignee_id: null,
+        profile_id: profile.id,
+        profile_version: profile.version,
+        customer_id: customer?.id ?? null,
+        contact_name: input.contactName,
+        contact_phone: input.contactPhone ?? null,
+        contact_address: input.contactAddress ?? null,
+        description: input.description,
+        important: input.important ?? customer?.important ?? false,
+        conclusion: null,
+        satisfaction: null,
+        callback_comment: null,
+        received_at: receivedAt,
+        fee_paid_at: input.feePaidAt ?? null,
+        closed_at: null,
       })
       .returning(['id', 'query_code'])
       .executeTakeFirstOrThrow();
-    await tx.insertInto('case_events').values({ case_id: row.id, action: 'register', at: receivedAt, actor_id: actor?.id ?? null, actor_name: actor?.displayName ?? '客户自助', from_status: null, to_status: 'received', detail: JSON.stringify({ channel: input.channel }) }).execute();
-    await writeAudit(tx, auditActor(actor), { entity: 'case', entityId: row.id, action: 'register', after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt } });
+    await tx
+      .insertInto('case_events')
+      .values({
+        case_id: row.id,
+        action: 'register',
+        at: receivedAt,
+        actor_id: actor?.id ?? null,
+        actor_name: actor?.displayName ?? '客户自助',
+        from_status: null,
+        to_status: 'received',
+        detail: JSON.stringify({ channel: input.channel }),
+      })
+      .execute();
+    await writeAudit(tx, auditActor(actor), {
+      entity: 'case',
+      entityId: row.id,
+      action: 'register',
+      after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
+    });
     await syncBreaches(tx, [row.id], now);
     const [created] = await loadCaseRows(tx, { ids: [row.id] });
     const { clocks } = await new ClockContext(tx, now).clocks(created!, (await loadEvents(tx, [row.id])).get(row.id) ?? []);
@@ -88,7 +133,13 @@ export async function transitionCase(db: Kysely<DB>, actor: Actor, caseId: numbe
   if (!can(actor.roles, 'cases.write')) throw errors.forbidden();
   await db.transaction().execute(async (tx) => {
     // Lock the case row so two clerks cannot move it at once (PostgreSQL; PGlite is serialised anyway).
-    const current = await tx.selectFrom('cases').selectAll().where('id', '=', caseId).where('station_id', 'in', actor.stationIds.length ? actor.stationIds : [-1]).forUpdate().executeTakeFirst();
+    const current = await tx
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', caseId)
+      .where('station_id', 'in', actor.stationIds.length ? actor.stationIds : [-1])
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) throw errors.notFound({ zh: '工单', en: 'Case' });
     const to = nextStatus(current.status, input.action);
     if (!to) {
@@ -116,12 +167,23 @@ export async function transitionCase(db: Kysely<DB>, actor: Actor, caseId: numbe
       }
       case 'transfer': {
         if (!input.teamId) throw field('teamId', 'is required to transfer', '转办须指定班组');
-        const team = await tx.selectFrom('org_units').select(['id', 'name', 'parent_id']).where('id', '=', input.teamId).where('kind', '=', 'team').executeTakeFirst();
+        const team = await tx
+          .selectFrom('org_units')
+          .select(['id', 'name', 'parent_id'])
+          .where('id', '=', input.teamId)
+          .where('kind', '=', 'team')
+          .executeTakeFirst();
         if (!team || team.parent_id !== current.station_id) throw field('teamId', 'is not a team of this station', '班组不属于本所');
         // R-CASE-03: ownership passes only by a formal transfer, to the named person or the team leader.
         const newOwner = input.ownerId
           ? await userInStation(tx, input.ownerId, current.station_id)
-          : await tx.selectFrom('users').select(['id', 'display_name']).where('org_unit_id', '=', team.id).where(sql<boolean>`'team_leader' = any(roles)`).orderBy('id').executeTakeFirst();
+          : await tx
+              .selectFrom('users')
+              .select(['id', 'display_name'])
+              .where('org_unit_id', '=', team.id)
+              .where(sql<boolean>`'team_leader' = any(roles)`)
+              .orderBy('id')
+              .executeTakeFirst();
         if (input.ownerId && !newOwner) throw field('ownerId', 'is not a staff member of this station', '接收人不属于本所');
         Object.assign(patch, { team_id: team.id, assignee_id: null, ...(newOwner ? { owner_id: newOwner.id } : {}) });
         Object.assign(detail, { team: team.name, owner: newOwner?.display_name ?? null });
@@ -161,8 +223,26 @@ export async function transitionCase(db: Kysely<DB>, actor: Actor, caseId: numbe
         break;
     }
     await tx.updateTable('cases').set(patch).where('id', '=', caseId).execute();
-    await tx.insertInto('case_events').values({ case_id: caseId, action: input.action, at, actor_id: actor.id, actor_name: actor.displayName, from_status: current.status, to_status: to, detail: JSON.stringify(detail) }).execute();
-    await writeAudit(tx, auditActor(actor), { entity: 'case', entityId: caseId, action: input.action, before: { status: current.status, owner_id: current.owner_id, assignee_id: current.assignee_id, team_id: current.team_id }, after: { status: to, ...detail } });
+    await tx
+      .insertInto('case_events')
+      .values({
+        case_id: caseId,
+        action: input.action,
+        at,
+        actor_id: actor.id,
+        actor_name: actor.displayName,
+        from_status: current.status,
+        to_status: to,
+        detail: JSON.stringify(detail),
+      })
+      .execute();
+    await writeAudit(tx, auditActor(actor), {
+      entity: 'case',
+      entityId: caseId,
+      action: input.action,
+      before: { status: current.status, owner_id: current.owner_id, assignee_id: current.assignee_id, team_id: current.team_id },
+      after: { status: to, ...detail },
+    });
     await syncBreaches(tx, [caseId], now);
   });
 }
@@ -186,11 +266,15 @@ async function userInStation(tx: Kysely<DB>, userId: number, stationId: number) 
  * Idempotent: one record per case and rule.
  */
 export async function syncBreaches(tx: Kysely<DB>, caseIds: number[] | 'open', now = new Date()): Promise<number> {
-  const rows = caseIds === 'open'
-    ? await loadCaseRows(tx, { statuses: ['received', 'accepted', 'assigned', 'in_progress', 'paused', 'resolved'] })
-    : await loadCaseRows(tx, { ids: caseIds });
+  const rows =
+    caseIds === 'open'
+      ? await loadCaseRows(tx, { statuses: ['received', 'accepted', 'assigned', 'in_progress', 'paused', 'resolved'] })
+      : await loadCaseRows(tx, { ids: caseIds });
   if (!rows.length) return 0;
-  const events = await loadEvents(tx, rows.map((r) => r.id));
+  const events = await loadEvents(
+    tx,
+    rows.map((r) => r.id),
+  );
   const ctx = new ClockContext(tx, now);
   let created = 0;
   for (const row of rows) {
@@ -200,17 +284,30 @@ export async function syncBreaches(tx: Kysely<DB>, caseIds: number[] | 'open', n
       const feedbackDue = feedbackRule ? dueAt(feedbackRule, now, { calendar: await ctx.cal() }) : null;
       const res = await tx
         .insertInto('breaches')
-        .values({ case_id: row.id, rule: c.rule, due_at: c.dueAt!, responsible_user_id: row.assignee_id ?? row.owner_id, station_id: row.station_id, feedback_due_at: feedbackDue, compensation_fen: null, penalty_fen: null, note: null })
+        .values({
+          case_id: row.id,
+          rule: c.rule,
+          due_at: c.dueAt!,
+          responsible_user_id: row.assignee_id ?? row.owner_id,
+          station_id: row.station_id,
+          feedback_due_at: feedbackDue,
+          compensation_fen: null,
+          penalty_fen: null,
+          note: null,
+        })
         .onConflict((oc) => oc.columns(['case_id', 'rule']).doNothing())
         .returning('id')
         .executeTakeFirst();
       if (res) {
         created++;
-        await writeAudit(tx, { id: null, name: 'system', orgUnitId: row.station_id }, { entity: 'breach', entityId: res.id, action: 'detect', after: { caseId: row.id, rule: c.rule, dueAt: c.dueAt } });
+        await writeAudit(
+          tx,
+          { id: null, name: 'system', orgUnitId: row.station_id },
+          { entity: 'breach', entityId: res.id, action: 'detect', after: { caseId: row.id, rule: c.rule, dueAt: c.dueAt } },
+        );
         await notifyBreach(tx, row, res.id, findRule(profile, c.rule)?.label.zh ?? c.rule, feedbackDue, row.assignee_id ?? row.owner_id);
       }
     }
   }
   return created;
 }
-

@@ -40,7 +40,8 @@ describe('griddesk command line', () => {
     const b = mkdtempSync(join(tmpdir(), 'gd-gen-'));
     try {
       for (const out of [a, b]) expect((await griddesk(['generate', '--customers', '500', '--areas', '10', '--seed', '3', '--out', out], {})).code).toBe(0);
-      for (const f of ['feeders.csv', 'areas.csv', 'customers.csv', 'meters.csv']) expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
+      for (const f of ['feeders.csv', 'areas.csv', 'customers.csv', 'meters.csv'])
+        expect(readFileSync(join(a, f), 'utf8')).toBe(readFileSync(join(b, f), 'utf8'));
     } finally {
       rmSync(a, { recursive: true, force: true });
       rmSync(b, { recursive: true, force: true });
@@ -53,7 +54,19 @@ describe('griddesk deadline (issue 3 acceptance)', () => {
     [['--profile', 'seed', '--rule', 'complaint.feedback', '--from', '2025-09-30T10:00:00+08:00'], '2025-10-16T00:00:00+08:00'],
     [['--profile', 'sgcc-2011', '--rule', 'application.plan_reply.residential', '--from', '2025-09-30T10:00:00+08:00'], '2025-10-12T00:00:00+08:00'],
     [['--profile', 'seed', '--rule', 'repair.lv_drop', '--from', '2025-06-01T23:00:00+08:00', '--area', 'rural'], '2025-06-02T19:00:00+08:00'],
-    [['--profile', 'seed', '--rule', 'repair.lv_drop', '--from', '2025-06-01T10:00:00+08:00', '--pause', '2025-06-01T11:00:00+08:00/2025-06-01T12:30:00+08:00'], '2025-06-01T15:30:00+08:00'],
+    [
+      [
+        '--profile',
+        'seed',
+        '--rule',
+        'repair.lv_drop',
+        '--from',
+        '2025-06-01T10:00:00+08:00',
+        '--pause',
+        '2025-06-01T11:00:00+08:00/2025-06-01T12:30:00+08:00',
+      ],
+      '2025-06-01T15:30:00+08:00',
+    ],
   ])('%j prints %s', async (args, expected) => {
     const r = await griddesk(['deadline', ...args], {});
     expect(r.code, r.stderr).toBe(0);

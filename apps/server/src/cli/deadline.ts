@@ -19,14 +19,23 @@ import { parse, UsageError } from './args';
 const USAGE = 'griddesk deadline --profile <id> --rule <key> --from <ISO-8601 instant> [--area urban|rural|remote] [--pause <ISO>/<ISO> …] [--db]';
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    profile: { type: 'string' }, rule: { type: 'string' }, from: { type: 'string' }, area: { type: 'string', default: 'urban' },
-    pause: { type: 'string', multiple: true, default: [] }, db: { type: 'boolean', default: false },
-  }, USAGE);
+  const { values } = parse(
+    args,
+    {
+      profile: { type: 'string' },
+      rule: { type: 'string' },
+      from: { type: 'string' },
+      area: { type: 'string', default: 'urban' },
+      pause: { type: 'string', multiple: true, default: [] },
+      db: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
   if (!values.profile || !values.rule || !values.from) throw new UsageError(`--profile, --rule and --from are required\nusage: ${USAGE}`);
   const from = parseInstant(values.from);
   if (!from) throw new UsageError(`--from is not an ISO-8601 instant: "${values.from}" (e.g. 2025-09-30T10:00:00+08:00) / 时间格式不正确`);
-  if (!(SERVICE_AREAS as readonly string[]).includes(values.area!)) throw new UsageError(`--area must be one of ${SERVICE_AREAS.join(', ')} (got "${values.area}")`);
+  if (!(SERVICE_AREAS as readonly string[]).includes(values.area!))
+    throw new UsageError(`--area must be one of ${SERVICE_AREAS.join(', ')} (got "${values.area}")`);
   const pauses: Pause[] = values.pause!.map((p) => {
     const [a, b, extra] = p.split('/');
     const fromP = a ? parseInstant(a) : null;

@@ -17,7 +17,8 @@ export async function run(args: string[]): Promise<number> {
   const database = await openAndMigrate(loadConfig());
   try {
     const stations = (await database.db.selectFrom('org_units').select('id').where('kind', '=', 'station').execute()).map((s) => s.id);
-    const stream = values.format === 'xlsx' ? await exportXlsx(database.db, kind as LedgerKind, stations) : exportCsv(database.db, kind as LedgerKind, stations);
+    const stream =
+      values.format === 'xlsx' ? await exportXlsx(database.db, kind as LedgerKind, stations) : exportCsv(database.db, kind as LedgerKind, stations);
     await pipeline(stream, values.out ? createWriteStream(values.out) : process.stdout);
     return 0;
   } finally {

@@ -7,10 +7,19 @@ const USAGE = `griddesk generate --customers N --areas M [--feeders F] --seed S 
   --start      the first month of the readings (default ${DEFAULT_START})`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    customers: { type: 'string' }, areas: { type: 'string' }, feeders: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' },
-    months: { type: 'string' }, start: { type: 'string' },
-  }, USAGE);
+  const { values } = parse(
+    args,
+    {
+      customers: { type: 'string' },
+      areas: { type: 'string' },
+      feeders: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      months: { type: 'string' },
+      start: { type: 'string' },
+    },
+    USAGE,
+  );
   if (!values.out) throw new UsageError(`--out is required\nusage: ${USAGE}`);
   const customers = positiveInt('customers', values.customers, USAGE);
   const areas = positiveInt('areas', values.areas, USAGE);
@@ -27,10 +36,16 @@ export async function run(args: string[]): Promise<number> {
     const r = await writeReadingsCsv(values.out, ledger, { months, start, seed });
     counts.readings = r.rows;
     const p = r.planted;
-    console.log(`planted: high loss ${p.highLossArea ?? '-'}, negative loss ${p.negativeLossArea ?? '-'}, ` +
-      `not computable ${p.notComputable ? `${p.notComputable.area} in ${p.notComputable.period}` : '-'}, ` +
-      `${p.estimated.length} estimated, ${p.missed.length} missed, ${p.lower.length} lower readings in ${p.hostAreas.join(' ')}`);
+    console.log(
+      `planted: high loss ${p.highLossArea ?? '-'}, negative loss ${p.negativeLossArea ?? '-'}, ` +
+        `not computable ${p.notComputable ? `${p.notComputable.area} in ${p.notComputable.period}` : '-'}, ` +
+        `${p.estimated.length} estimated, ${p.missed.length} missed, ${p.lower.length} lower readings in ${p.hostAreas.join(' ')}`,
+    );
   }
-  console.log(`wrote ${Object.entries(counts).map(([k, n]) => `${k}.csv ${n}`).join(', ')} to ${values.out} in ${Date.now() - t0} ms`);
+  console.log(
+    `wrote ${Object.entries(counts)
+      .map(([k, n]) => `${k}.csv ${n}`)
+      .join(', ')} to ${values.out} in ${Date.now() - t0} ms`,
+  );
   return 0;
 }

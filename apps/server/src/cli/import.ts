@@ -30,16 +30,19 @@ export async function run(args: string[]): Promise<number> {
     const countyId = await ensureRootCounty(database.db);
     const t0 = Date.now();
     const actor = { audit: { id: null, name: 'cli', orgUnitId: null }, stationIds: stations.map((s) => s.id), createStationsUnder: countyId };
-    const result: ImportResult = kind === 'daily'
-      ? await importDailyConsumption(database.db, actor.audit, actor.stationIds, basename(file), data.toString('utf8'))
-      : await importLedger(database.db, actor, kind as ImportFileKind, basename(file), data);
+    const result: ImportResult =
+      kind === 'daily'
+        ? await importDailyConsumption(database.db, actor.audit, actor.stationIds, basename(file), data.toString('utf8'))
+        : await importLedger(database.db, actor, kind as ImportFileKind, basename(file), data);
     if (result.status === 'rejected') {
       console.error(`rejected: nothing was imported / 导入被拒绝，未写入任何数据 (${result.errors.length} problem(s))`);
       console.error('row,record,column,value,reason,原因');
       for (const e of result.errors) console.error([e.row, e.record, e.field, JSON.stringify(e.value ?? ''), JSON.stringify(e.reason), e.reasonZh].join(','));
       return 1;
     }
-    console.log(`imported ${kind}: ${result.rows} ${kind === 'daily' ? 'customers' : 'rows'} (${result.inserted} new, ${result.updated} changed) in ${Date.now() - t0} ms`);
+    console.log(
+      `imported ${kind}: ${result.rows} ${kind === 'daily' ? 'customers' : 'rows'} (${result.inserted} new, ${result.updated} changed) in ${Date.now() - t0} ms`,
+    );
     return 0;
   } finally {
     await database.close();

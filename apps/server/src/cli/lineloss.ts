@@ -13,7 +13,16 @@ import { parse, UsageError } from './args';
 const USAGE = `griddesk lineloss --period YYYY-MM --level ${[...LOSS_LEVELS].reverse().join('|')} [--format csv] [--persist]`;
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parse(args, { period: { type: 'string' }, level: { type: 'string', default: 'area' }, format: { type: 'string', default: 'csv' }, persist: { type: 'boolean', default: false } }, USAGE);
+  const { values } = parse(
+    args,
+    {
+      period: { type: 'string' },
+      level: { type: 'string', default: 'area' },
+      format: { type: 'string', default: 'csv' },
+      persist: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
   if (!values.period || !isPeriod(values.period)) throw new UsageError(`--period must be a month as YYYY-MM (got "${values.period ?? ''}")\nusage: ${USAGE}`);
   if (!(LOSS_LEVELS as readonly string[]).includes(values.level!)) throw new UsageError(`--level must be one of ${LOSS_LEVELS.join(', ')}\nusage: ${USAGE}`);
   if (values.format !== 'csv') throw new UsageError(`--format must be csv\nusage: ${USAGE}`);

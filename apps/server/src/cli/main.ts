@@ -8,11 +8,23 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
   demo: { summary: 'load the demo station into an empty database', run: async (a) => (await import('./demo')).run(a) },
   generate: { summary: 'write a generated ledger: --customers N --areas M --seed S --out DIR', run: async (a) => (await import('./generate')).run(a) },
   import: { summary: 'import a file: import feeders|areas|customers|meters|readings|daily FILE', run: async (a) => (await import('./import')).run(a) },
-  deadline: { summary: 'compute a commitment deadline: --profile ID --rule KEY --from ISO [--area …] [--pause ISO/ISO …]', run: async (a) => (await import('./deadline')).run(a) },
+  deadline: {
+    summary: 'compute a commitment deadline: --profile ID --rule KEY --from ISO [--area …] [--pause ISO/ISO …]',
+    run: async (a) => (await import('./deadline')).run(a),
+  },
   readings: { summary: 'reading quality: readings flags --period YYYY-MM --format csv', run: async (a) => (await import('./readings')).run(a) },
-  lineloss: { summary: 'line loss: --period YYYY-MM --level area|feeder|station|county --format csv [--persist]', run: async (a) => (await import('./lineloss')).run(a) },
-  'theft-screen': { summary: 'rank electricity-theft suspects in a daily-consumption file (SGCC layout): --input FILE --output FILE', run: async (a) => (await import('./theft-screen')).run(a) },
-  export: { summary: 'export a ledger: export feeders|areas|customers|meters [--format csv|xlsx] [--out FILE]', run: async (a) => (await import('./export')).run(a) },
+  lineloss: {
+    summary: 'line loss: --period YYYY-MM --level area|feeder|station|county --format csv [--persist]',
+    run: async (a) => (await import('./lineloss')).run(a),
+  },
+  'theft-screen': {
+    summary: 'rank electricity-theft suspects in a daily-consumption file (SGCC layout): --input FILE --output FILE',
+    run: async (a) => (await import('./theft-screen')).run(a),
+  },
+  export: {
+    summary: 'export a ledger: export feeders|areas|customers|meters [--format csv|xlsx] [--out FILE]',
+    run: async (a) => (await import('./export')).run(a),
+  },
 };
 
 function usage(): string {
@@ -41,4 +53,3 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
-

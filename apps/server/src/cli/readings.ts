@@ -19,7 +19,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     const { policy } = await activeMeteringPolicy(database.db);
     const flags = await readingFlags(database.db, values.period, await allStationIds(database.db), policy.readingFlags);
-    process.stdout.write(['meter_no,flag', ...flags.map((f) => `${f.meterNo},${f.flag}`)].join('\n') + '\n');
+    process.stdout.write(`${['meter_no,flag', ...flags.map((f) => `${f.meterNo},${f.flag}`)].join('\n')}\n`);
     return 0;
   } finally {
     await database.close();

@@ -34,7 +34,9 @@ describe('griddesk theft-screen (R-MTR-06)', () => {
     writeFileSync(input, writeSgcc(dates, rows, { flag: true }));
     const r = await screen(input, output);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^theft-screen: 300 customers × 365 days \(2024-01-01 to 2024-12-30\) scored in [\d.]+ s; top score [\d.]+; against FLAG \(not used for scoring\): AUC [\d.]+, MAP@100 [\d.]+ → /);
+    expect(r.stdout).toMatch(
+      /^theft-screen: 300 customers × 365 days \(2024-01-01 to 2024-12-30\) scored in [\d.]+ s; top score [\d.]+; against FLAG \(not used for scoring\): AUC [\d.]+, MAP@100 [\d.]+ → /,
+    );
     const lines = readFileSync(output, 'utf8').split('\n');
     expect(lines[0]).toBe('CONS_NO,score');
     expect(lines.at(-1)).toBe('');
@@ -48,7 +50,12 @@ describe('griddesk theft-screen (R-MTR-06)', () => {
     for (let i = 1; i < scores.length; i++) expect(scores[i - 1]!).toBeGreaterThanOrEqual(scores[i]!);
     expect(new Set(body.map(([c]) => c))).toEqual(new Set(rows.map((r) => r.consNo)));
     const flag = new Map(rows.map((r) => [r.consNo, r.flag]));
-    expect(rocAuc(scores, body.map(([c]) => flag.get(c!)!))).toBeGreaterThan(0.8);
+    expect(
+      rocAuc(
+        scores,
+        body.map(([c]) => flag.get(c!)!),
+      ),
+    ).toBeGreaterThan(0.8);
   });
 
   it('R-MTR-06 FLAG is optional and never changes the scores', async () => {
@@ -57,7 +64,14 @@ describe('griddesk theft-screen (R-MTR-06)', () => {
     const flipped = join(dir, 'flipped-flag.csv');
     writeFileSync(withFlag, writeSgcc(dates, rows, { flag: true }));
     writeFileSync(without, writeSgcc(dates, rows, { flag: false }));
-    writeFileSync(flipped, writeSgcc(dates, rows.map((r) => ({ ...r, flag: (1 - r.flag) as 0 | 1 })), { flag: true }));
+    writeFileSync(
+      flipped,
+      writeSgcc(
+        dates,
+        rows.map((r) => ({ ...r, flag: (1 - r.flag) as 0 | 1 })),
+        { flag: true },
+      ),
+    );
     const outs = [withFlag, without, flipped].map((f) => `${f}.out`);
     for (const [i, f] of [withFlag, without, flipped].entries()) expect((await screen(f, outs[i]!)).code).toBe(0);
     const [a, b, c] = outs.map((o) => readFileSync(o, 'utf8'));

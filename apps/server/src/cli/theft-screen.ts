@@ -23,7 +23,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (e) {
     throw new UsageError(`cannot read --input ${values.input}: ${(e as Error).message} / 无法读取输入文件`);
   }
-  let table;
+  let table: ReturnType<typeof parseSgcc>;
   try {
     table = parseSgcc(text);
   } catch (e) {
@@ -33,7 +33,10 @@ export async function run(args: string[]): Promise<number> {
     }
     throw e;
   }
-  const scores = scoreCustomers(table.rows.map((r) => ({ consNo: r.consNo, days: r.days })), { startDate: table.dates[0] });
+  const scores = scoreCustomers(
+    table.rows.map((r) => ({ consNo: r.consNo, days: r.days })),
+    { startDate: table.dates[0] },
+  );
   await writeFile(values.output, writeScores(scores));
   const seconds = (performance.now() - started) / 1000;
 
@@ -44,7 +47,10 @@ export async function run(args: string[]): Promise<number> {
     const labelled = scores.filter((s) => flag.get(s.consNo) !== null);
     const labels = labelled.map((s) => flag.get(s.consNo) as 0 | 1);
     if (labels.includes(1) && labels.includes(0)) {
-      vsFlag = `; against FLAG (not used for scoring): AUC ${rocAuc(labelled.map((s) => s.score), labels).toFixed(3)}, MAP@100 ${mapAtN(labels, 100).toFixed(3)}`;
+      vsFlag = `; against FLAG (not used for scoring): AUC ${rocAuc(
+        labelled.map((s) => s.score),
+        labels,
+      ).toFixed(3)}, MAP@100 ${mapAtN(labels, 100).toFixed(3)}`;
     }
   }
   console.log(

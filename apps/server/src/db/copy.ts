@@ -1,6 +1,7 @@
 // Bulk load through COPY on both backends. A COPY … FROM STDIN statement travels through Kysely
 // as an ordinary compiled query whose single parameter is the CSV payload; each driver
 // recognises it and feeds the payload the way its backend wants.
+import type { DB } from './schema';
 import { CompiledQuery, type Kysely } from 'kysely';
 
 export function isCopyFromStdin(text: string): boolean {
@@ -15,12 +16,7 @@ export function copyPayload(query: CompiledQuery): Buffer {
 }
 
 /** COPY CSV rows (no header) into `table(columns)` on whatever executor is given (db or transaction). */
-export async function copyCsv(
-  executor: Kysely<any>,
-  table: string,
-  columns: readonly string[],
-  payload: string | Buffer,
-): Promise<void> {
+export async function copyCsv(executor: Kysely<DB>, table: string, columns: readonly string[], payload: string | Buffer): Promise<void> {
   const ident = (s: string) => {
     if (!/^[a-z_][a-z0-9_]*$/.test(s)) throw new Error(`unsafe identifier ${s}`);
     return s;
@@ -28,4 +24,3 @@ export async function copyCsv(
   const text = `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
   await executor.executeQuery(CompiledQuery.raw(text, [payload]));
 }
-

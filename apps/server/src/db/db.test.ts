@@ -59,7 +59,11 @@ describe.each(BACKENDS)('database on %s', (backend) => {
   });
 
   it('numeric comes back as an exact string, int8 as a number, date as its day key', async () => {
-    const r = await sql<{ n: number; x: string; d: string }>`select count(*) as n, 0.1::numeric + 0.2::numeric as x, date '2026-02-17' as d from (values (1), (2)) v(a)`.execute(t.db);
+    const r = await sql<{
+      n: number;
+      x: string;
+      d: string;
+    }>`select count(*) as n, 0.1::numeric + 0.2::numeric as x, date '2026-02-17' as d from (values (1), (2)) v(a)`.execute(t.db);
     expect(r.rows[0]).toEqual({ n: 2, x: '0.3', d: '2026-02-17' });
   });
 });

@@ -3,7 +3,7 @@
 // the connection until it commits, and nobody else's statement can land inside it.
 import type { PGlite } from '@electric-sql/pglite';
 import {
-  CompiledQuery,
+  type CompiledQuery,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,

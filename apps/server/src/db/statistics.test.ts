@@ -12,7 +12,8 @@ describe.each(BACKENDS)('planner statistics after a bulk write on %s', (backend)
   });
   afterAll(async () => t?.drop());
 
-  const tuples = async () => Number((await sql<{ n: number }>`select reltuples::float8 as n from pg_class where relname = 'gd_stats_probe'`.execute(t.db)).rows[0]!.n);
+  const tuples = async () =>
+    Number((await sql<{ n: number }>`select reltuples::float8 as n from pg_class where relname = 'gd_stats_probe'`.execute(t.db)).rows[0]!.n);
 
   it('analyses a table never analysed, then only when a write touches more than a tenth of it', async () => {
     expect(await tuples()).toBeLessThan(0);

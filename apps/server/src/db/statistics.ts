@@ -3,9 +3,10 @@
 // counts (measured: reading flags on the demo 31 s before ANALYZE, 1.2 s after). The rule is
 // autovacuum's own, applied at once: analyse when the table was never analysed or the write
 // touched more than a tenth of it.
+import type { DB } from './schema';
 import { sql, type Kysely } from 'kysely';
 
-export async function refreshStatistics(db: Kysely<any>, table: string, rowsWritten: number): Promise<boolean> {
+export async function refreshStatistics(db: Kysely<DB>, table: string, rowsWritten: number): Promise<boolean> {
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`unsafe table name ${table}`);
   if (rowsWritten <= 0) return false;
   const row = await sql<{ tuples: number }>`select reltuples::float8 as tuples from pg_class where oid = ${table}::regclass`.execute(db);

@@ -32,7 +32,11 @@ function csvOf(l: Ledger): Record<string, string> {
 
 function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>();
-  return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
+  return values.filter((v) => {
+    if (seen.has(v)) return true;
+    seen.add(v);
+    return false;
+  });
 }
 
 const SHAPES: { name: string; opts: GenerateOptions; feeders: number }[] = [
@@ -113,7 +117,10 @@ describe('R-LED-02 network ledger', () => {
     ];
     for (const [field, values, shape] of cases) {
       expect(duplicates(values), field).toEqual([]);
-      expect(values.filter((v) => !shape.test(v) || !CODE.test(v)), field).toEqual([]);
+      expect(
+        values.filter((v) => !shape.test(v) || !CODE.test(v)),
+        field,
+      ).toEqual([]);
     }
     for (const c of l.customers) expect(Number(c.account_no)).toBeGreaterThanOrEqual(3100000001);
   });
@@ -127,7 +134,11 @@ describe('R-LED-02 network ledger', () => {
     expect(l.feeders.filter((f) => !stations.has(f.station_code))).toEqual([]);
     expect(l.areas.filter((a) => !feeders.has(a.feeder_code))).toEqual([]);
     // LV: an existing area and that area's feeder; HV: an existing feeder and no area
-    expect(l.customers.filter((c) => (c.voltage_level === 'LV' ? areaFeeder.get(c.area_code) !== c.feeder_code || !c.area_code : c.area_code !== '' || !feeders.has(c.feeder_code)))).toEqual([]);
+    expect(
+      l.customers.filter((c) =>
+        c.voltage_level === 'LV' ? areaFeeder.get(c.area_code) !== c.feeder_code || !c.area_code : c.area_code !== '' || !feeders.has(c.feeder_code),
+      ),
+    ).toEqual([]);
     const badMeter = l.meters.filter((m) => {
       if (m.role === 'customer') return !accounts.has(m.account_no) || m.area_code !== '' || m.feeder_code !== '';
       if (m.role === 'area') return m.account_no !== '' || !m.area_code || areaFeeder.get(m.area_code) !== m.feeder_code;
@@ -137,7 +148,11 @@ describe('R-LED-02 network ledger', () => {
     expect(badMeter).toEqual([]);
     // exactly one customer meter per customer, one area meter per area, one gateway per feeder
     const targets = (role: string, key: 'account_no' | 'area_code' | 'feeder_code') => l.meters.filter((m) => m.role === role).map((m) => m[key]);
-    for (const [role, key, all] of [['customer', 'account_no', accounts], ['area', 'area_code', areaFeeder], ['gateway', 'feeder_code', feeders]] as const) {
+    for (const [role, key, all] of [
+      ['customer', 'account_no', accounts],
+      ['area', 'area_code', areaFeeder],
+      ['gateway', 'feeder_code', feeders],
+    ] as const) {
       const t = targets(role, key);
       expect(duplicates(t), role).toEqual([]);
       expect(t.length, role).toBe(all.size);
@@ -218,8 +233,14 @@ describe('R-LED-01 customer file fields', () => {
 
   it.each([
     { rule: 'residential ⇒ LV, RES-1', bad: (c: CustomerRow) => c.customer_class === 'residential' && (c.voltage_level !== 'LV' || c.tariff_code !== 'RES-1') },
-    { rule: 'HV ⇒ non-residential, IND-10KV', bad: (c: CustomerRow) => c.voltage_level === 'HV' && (c.customer_class !== 'non_residential' || c.tariff_code !== 'IND-10KV') },
-    { rule: 'non-residential LV ⇒ COM-LV or AGR', bad: (c: CustomerRow) => c.customer_class === 'non_residential' && c.voltage_level === 'LV' && !['COM-LV', 'AGR'].includes(c.tariff_code) },
+    {
+      rule: 'HV ⇒ non-residential, IND-10KV',
+      bad: (c: CustomerRow) => c.voltage_level === 'HV' && (c.customer_class !== 'non_residential' || c.tariff_code !== 'IND-10KV'),
+    },
+    {
+      rule: 'non-residential LV ⇒ COM-LV or AGR',
+      bad: (c: CustomerRow) => c.customer_class === 'non_residential' && c.voltage_level === 'LV' && !['COM-LV', 'AGR'].includes(c.tariff_code),
+    },
     { rule: 'dual supply ⇒ important and HV', bad: (c: CustomerRow) => c.dual_supply === '1' && (c.important !== '1' || c.voltage_level !== 'HV') },
     { rule: 'residential ⇒ not important', bad: (c: CustomerRow) => c.customer_class === 'residential' && c.important === '1' },
   ])('consistency: $rule', ({ bad }) => {
@@ -265,7 +286,9 @@ describe('R-LED-01 customer file fields', () => {
     const nonRes = customers.filter((c) => c.customer_class === 'non_residential');
     const business = /(超市|店|部|馆|楼|驿站|吧|室|所|厂|坊|场|站|公司|合作社|大棚|机井|工厂|加工点|学|园|院|会|政府|社|城|广场|台|中心|队|局|行|校)$/;
     expect(nonRes.filter((c) => !business.test(c.name)).map((c) => c.name)).toEqual([]);
-    expect(customers.filter((c) => c.voltage_level === 'HV').every((c) => c.name.startsWith('示范县') || TOWNS.some((t) => c.name.startsWith(t.name)))).toBe(true);
+    expect(customers.filter((c) => c.voltage_level === 'HV').every((c) => c.name.startsWith('示范县') || TOWNS.some((t) => c.name.startsWith(t.name)))).toBe(
+      true,
+    );
     expect(nonRes.some((c) => c.name === '示范县人民医院')).toBe(true);
   });
 
@@ -283,9 +306,7 @@ describe('R-LED-01 customer file fields', () => {
     expect(l.customers.filter((c) => !shaped(c.address)).map((c) => c.address)).toEqual([]);
     // residents live in the street or village their area is named after
     const areaPlace = new Map(l.areas.map((a) => [a.area_code, a.name.replace(/\d+号台区$/, '')]));
-    const misplaced = l.customers.filter(
-      (c) => c.customer_class === 'residential' && !c.address.replace(/\d+号$/, '').endsWith(areaPlace.get(c.area_code)!),
-    );
+    const misplaced = l.customers.filter((c) => c.customer_class === 'residential' && !c.address.replace(/\d+号$/, '').endsWith(areaPlace.get(c.area_code)!));
     expect(misplaced).toEqual([]);
   });
 });

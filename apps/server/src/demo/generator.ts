@@ -51,18 +51,44 @@ export interface GenerateOptions {
   /** Used in addresses and county-level names; default '示范县'. */
   countyName?: string;
 }
-export interface FeederRow { feeder_code: string; name: string; station_code: string }
-export interface AreaRow { area_code: string; name: string; feeder_code: string; capacity_kva: string }
+export interface FeederRow {
+  feeder_code: string;
+  name: string;
+  station_code: string;
+}
+export interface AreaRow {
+  area_code: string;
+  name: string;
+  feeder_code: string;
+  capacity_kva: string;
+}
 export interface CustomerRow {
-  account_no: string; name: string; address: string; phone: string;
-  customer_class: 'residential' | 'non_residential'; voltage_level: 'LV' | 'HV'; tariff_code: string;
-  area_code: string; feeder_code: string; important: '0' | '1'; dual_supply: '0' | '1';
+  account_no: string;
+  name: string;
+  address: string;
+  phone: string;
+  customer_class: 'residential' | 'non_residential';
+  voltage_level: 'LV' | 'HV';
+  tariff_code: string;
+  area_code: string;
+  feeder_code: string;
+  important: '0' | '1';
+  dual_supply: '0' | '1';
 }
 export interface MeterRow {
-  meter_no: string; role: 'customer' | 'area' | 'gateway'; account_no: string;
-  area_code: string; feeder_code: string; multiplier: string;
+  meter_no: string;
+  role: 'customer' | 'area' | 'gateway';
+  account_no: string;
+  area_code: string;
+  feeder_code: string;
+  multiplier: string;
 }
-export interface Ledger { feeders: FeederRow[]; areas: AreaRow[]; customers: CustomerRow[]; meters: MeterRow[] }
+export interface Ledger {
+  feeders: FeederRow[];
+  areas: AreaRow[];
+  customers: CustomerRow[];
+  meters: MeterRow[];
+}
 
 /** Shares of the customer mix (of all customers). */
 export const MIX = {
@@ -167,8 +193,8 @@ const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八'
 /** 1 → 一, 12 → 十二, 35 → 三十五; above 99 the Arabic number. */
 function zhOrdinal(n: number): string {
   if (n < 10) return ZH_DIGITS[n]!;
-  if (n < 20) return '十' + (n % 10 ? ZH_DIGITS[n % 10]! : '');
-  if (n < 100) return ZH_DIGITS[Math.floor(n / 10)]! + '十' + (n % 10 ? ZH_DIGITS[n % 10]! : '');
+  if (n < 20) return `十${n % 10 ? ZH_DIGITS[n % 10]! : ''}`;
+  if (n < 100) return `${ZH_DIGITS[Math.floor(n / 10)]!}十${n % 10 ? ZH_DIGITS[n % 10]! : ''}`;
   return String(n);
 }
 
@@ -211,7 +237,10 @@ class Geography {
   /** Clan villages: a surname prefix (李家村, 王庄村) or surname + 家 (高家湾村). */
   private readonly clans = new Map<string, string>();
 
-  constructor(private readonly d: Dice, private readonly county: string) {
+  constructor(
+    private readonly d: Dice,
+    private readonly county: string,
+  ) {
     for (const p of VILLAGE_PREFIXES) {
       const clan = SURNAME_SET.has(p) ? p : p.length === 2 && p[1] === '家' && SURNAME_SET.has(p[0]!) ? p[0]! : null;
       for (const s of VILLAGE_SUFFIXES) {
@@ -241,7 +270,8 @@ class Geography {
 
   private location(townPrefix: string, name: string, street: boolean, townName: string): Location {
     return {
-      name, street,
+      name,
+      street,
       clan: street ? null : (this.clans.get(name) ?? null),
       addressPrefix: townPrefix + name,
       shopPrefix: street ? townName : name,
@@ -277,7 +307,7 @@ class Geography {
   /** Next house number at a location: mostly consecutive, sometimes skipping a few. */
   address(loc: Location): string {
     loc.house += this.d.chance(0.3) ? 1 + this.d.int(3) : 1;
-    return loc.addressPrefix + loc.house + '号';
+    return `${loc.addressPrefix + loc.house}号`;
   }
 }
 
@@ -290,7 +320,10 @@ class Namer {
   private readonly bodies = new Set<string>();
   private institution = 0;
 
-  constructor(private readonly d: Dice, private readonly county: string) {}
+  constructor(
+    private readonly d: Dice,
+    private readonly county: string,
+  ) {}
 
   person(clan: string | null): string {
     const d = this.d;
@@ -311,7 +344,7 @@ class Namer {
     const kind = d.pick(SHOP_KINDS);
     if (x < 0.55) return loc.shopPrefix + d.pick(SHOP_BRANDS) + kind;
     if (x < 0.75) return loc.shopPrefix + kind;
-    return this.surnames.pick(d) + '记' + kind;
+    return `${this.surnames.pick(d)}记${kind}`;
   }
 
   works(town: Town, loc: Location): string {
@@ -355,9 +388,7 @@ class Namer {
     let name = '';
     for (let attempt = 0; attempt < 12; attempt++) {
       const prefix = attempt < 6 ? this.county : town.name;
-      name = commerce
-        ? prefix + d.pick(COMPANY_BRANDS) + d.pick(HV_COMMERCE)
-        : prefix + d.pick(COMPANY_BRANDS) + d.pick(industries) + d.pick(COMPANY_SUFFIXES);
+      name = commerce ? prefix + d.pick(COMPANY_BRANDS) + d.pick(HV_COMMERCE) : prefix + d.pick(COMPANY_BRANDS) + d.pick(industries) + d.pick(COMPANY_SUFFIXES);
       if (!this.companies.has(name)) break;
     }
     this.companies.add(name);
@@ -406,15 +437,19 @@ export function generateLedger(options: GenerateOptions): Ledger {
     const t = feederTown[i]!;
     const n = ++lineNo[t]!;
     feeders.push({
-      feeder_code: 'F' + pad(i + 1, 3),
-      name: '10kV' + towns[t]!.stem + (linesPerTown[t]! > 1 ? zhOrdinal(n) : '') + '线',
+      feeder_code: `F${pad(i + 1, 3)}`,
+      name: `10kV${towns[t]!.stem}${linesPerTown[t]! > 1 ? zhOrdinal(n) : ''}线`,
       station_code: opts.stationCodes[i % opts.stationCodes.length]!,
     });
   }
 
   // Areas: several per feeder, uneven; named after the street or village they serve.
   const A = opts.areas;
-  const areasPerFeeder = apportion(A, Array.from({ length: F }, () => 0.5 + d.next()), A >= F ? 1 : 0);
+  const areasPerFeeder = apportion(
+    A,
+    Array.from({ length: F }, () => 0.5 + d.next()),
+    A >= F ? 1 : 0,
+  );
   const areaFeeder: number[] = [];
   const areaLocation: Location[] = [];
   const areaNames: string[] = [];
@@ -438,7 +473,7 @@ export function generateLedger(options: GenerateOptions): Ledger {
         const no = ++current.areaCount;
         areaFeeder.push(f);
         areaLocation.push(current);
-        areaNames.push((current.street ? town.name : '') + current.name + no + '号台区');
+        areaNames.push(`${(current.street ? town.name : '') + current.name + no}号台区`);
       }
     }
   }
@@ -451,8 +486,16 @@ export function generateLedger(options: GenerateOptions): Ledger {
   const dualCount = Math.min(hvCount, Math.round(N * MIX.dualSupply));
   const hvImportant = Math.round((hvCount - dualCount) * MIX.hvImportantOfRest);
 
-  const lvPerArea = apportion(lvCount, Array.from({ length: A }, () => 0.3 + 1.4 * d.next()), 0);
-  const hvPerFeeder = apportion(hvCount, Array.from({ length: F }, () => d.next()), 0);
+  const lvPerArea = apportion(
+    lvCount,
+    Array.from({ length: A }, () => 0.3 + 1.4 * d.next()),
+    0,
+  );
+  const hvPerFeeder = apportion(
+    hvCount,
+    Array.from({ length: F }, () => d.next()),
+    0,
+  );
   const lvKinds = new Uint8Array(lvCount); // 1 = non-residential
   lvKinds.fill(1, 0, Math.min(nonResLv, lvCount));
   shuffleTyped(d, lvKinds);
@@ -467,7 +510,7 @@ export function generateLedger(options: GenerateOptions): Ledger {
     const needed = lvPerArea[a]! * 3 * (0.7 + 0.6 * d.next());
     const kva = CAPACITIES_KVA.find((c) => c >= needed) ?? 630;
     areaCapacity.push(kva);
-    areas.push({ area_code: 'TA' + pad(a + 1, 5), name: areaNames[a]!, feeder_code: feeders[areaFeeder[a]!]!.feeder_code, capacity_kva: String(kva) });
+    areas.push({ area_code: `TA${pad(a + 1, 5)}`, name: areaNames[a]!, feeder_code: feeders[areaFeeder[a]!]!.feeder_code, capacity_kva: String(kva) });
   }
 
   const customers: CustomerRow[] = new Array(N);
@@ -539,9 +582,12 @@ export function generateLedger(options: GenerateOptions): Ledger {
         if (kind > 0) name = namer.company(town, HEAVY_INDUSTRIES, false);
         else {
           const x = d.next();
-          name = x < 0.6 ? namer.company(town, LIGHT_INDUSTRIES, false)
-            : x < 0.85 ? namer.company(town, HEAVY_INDUSTRIES, false)
-              : namer.company(town, LIGHT_INDUSTRIES, true);
+          name =
+            x < 0.6
+              ? namer.company(town, LIGHT_INDUSTRIES, false)
+              : x < 0.85
+                ? namer.company(town, HEAVY_INDUSTRIES, false)
+                : namer.company(town, LIGHT_INDUSTRIES, true);
         }
       }
       // County institutions stand in the county seat, companies in their town's park or streets.
@@ -574,15 +620,36 @@ export function generateLedger(options: GenerateOptions): Ledger {
     return prefix + pad(serial, 10);
   };
   for (let f = 0; f < F; f++) {
-    meters[mi++] = { meter_no: meterNo('3320'), role: 'gateway', account_no: '', area_code: '', feeder_code: feeders[f]!.feeder_code, multiplier: d.pick(GATEWAY_MULTIPLIERS) };
+    meters[mi++] = {
+      meter_no: meterNo('3320'),
+      role: 'gateway',
+      account_no: '',
+      area_code: '',
+      feeder_code: feeders[f]!.feeder_code,
+      multiplier: d.pick(GATEWAY_MULTIPLIERS),
+    };
   }
   for (let a = 0; a < A; a++) {
-    meters[mi++] = { meter_no: meterNo('3310'), role: 'area', account_no: '', area_code: areas[a]!.area_code, feeder_code: areas[a]!.feeder_code, multiplier: areaMultiplier(d, areaCapacity[a]!) };
+    meters[mi++] = {
+      meter_no: meterNo('3310'),
+      role: 'area',
+      account_no: '',
+      area_code: areas[a]!.area_code,
+      feeder_code: areas[a]!.feeder_code,
+      multiplier: areaMultiplier(d, areaCapacity[a]!),
+    };
   }
   for (let c = 0; c < N; c++) {
     const cu = customers[c]!;
     const prefix = cu.voltage_level === 'HV' ? '3305' : cu.customer_class === 'residential' ? '3301' : '3303';
-    meters[mi++] = { meter_no: meterNo(prefix), role: 'customer', account_no: cu.account_no, area_code: '', feeder_code: '', multiplier: customerMultiplier[c]! };
+    meters[mi++] = {
+      meter_no: meterNo(prefix),
+      role: 'customer',
+      account_no: cu.account_no,
+      area_code: '',
+      feeder_code: '',
+      multiplier: customerMultiplier[c]!,
+    };
   }
 
   return { feeders, areas, customers, meters };
@@ -599,8 +666,7 @@ function shuffleTyped(d: Dice, a: Uint8Array): void {
 
 /** CT ratio of an area's summary meter, roughly matched to the transformer's rated current. */
 function areaMultiplier(d: Dice, kva: number): string {
-  const options: readonly string[] =
-    kva <= 100 ? ['20', '30'] : kva <= 200 ? ['30', '40'] : kva <= 315 ? ['40', '60'] : kva <= 400 ? ['60', '80'] : ['80'];
+  const options: readonly string[] = kva <= 100 ? ['20', '30'] : kva <= 200 ? ['30', '40'] : kva <= 315 ? ['40', '60'] : kva <= 400 ? ['60', '80'] : ['80'];
   return d.pick(options);
 }
 
@@ -613,23 +679,23 @@ const CHUNK_ROWS = 8192;
 function csvCell(v: unknown): string {
   if (v === undefined || v === null) return '';
   const s = typeof v === 'string' ? v : String(v);
-  return NEEDS_QUOTES.test(s) ? '"' + s.replaceAll('"', '""') + '"' : s;
+  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** The CSV of one kind in pieces of a few thousand rows: the header first, every line ending in '\n'. */
 function* csvChunks(kind: LedgerKind, rows: readonly object[]): Generator<string> {
   const keys = LEDGER_COLUMNS[kind].map((c) => c.key);
-  yield keys.map(csvCell).join(',') + '\n';
+  yield `${keys.map(csvCell).join(',')}\n`;
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const end = Math.min(rows.length, start + CHUNK_ROWS);
     const lines = new Array<string>(end - start);
     for (let i = start; i < end; i++) {
       const row = rows[i] as Record<string, unknown>;
       let line = csvCell(row[keys[0]!]);
-      for (let k = 1; k < keys.length; k++) line += ',' + csvCell(row[keys[k]!]);
+      for (let k = 1; k < keys.length; k++) line += `,${csvCell(row[keys[k]!])}`;
       lines[i - start] = line;
     }
-    yield lines.join('\n') + '\n';
+    yield `${lines.join('\n')}\n`;
   }
 }
 

@@ -27,25 +27,58 @@ async function createOrg(db: Kysely<DB>, staffPassword: string | undefined): Pro
   return db.transaction().execute(async (tx) => {
     const station = await tx
       .insertInto('org_units')
-      .values({ code: DEMO_STATION.code, name: DEMO_STATION.name, name_en: DEMO_STATION.nameEn, kind: 'station', parent_id: countyId, path: county.path, address: DEMO_STATION.address, phone: DEMO_STATION.phone, service_hours: DEMO_STATION.serviceHours })
+      .values({
+        code: DEMO_STATION.code,
+        name: DEMO_STATION.name,
+        name_en: DEMO_STATION.nameEn,
+        kind: 'station',
+        parent_id: countyId,
+        path: county.path,
+        address: DEMO_STATION.address,
+        phone: DEMO_STATION.phone,
+        service_hours: DEMO_STATION.serviceHours,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const stationPath = `${county.path}${station.id}/`;
     await tx.updateTable('org_units').set({ path: stationPath }).where('id', '=', station.id).execute();
     const teamIds = new Map<string, number>();
     for (const t of DEMO_TEAMS) {
-      const team = await tx.insertInto('org_units').values({ code: t.code, name: t.name, kind: 'team', team_kind: t.kind, parent_id: station.id, path: stationPath }).returning('id').executeTakeFirstOrThrow();
-      await tx.updateTable('org_units').set({ path: `${stationPath}${team.id}/` }).where('id', '=', team.id).execute();
+      const team = await tx
+        .insertInto('org_units')
+        .values({ code: t.code, name: t.name, kind: 'team', team_kind: t.kind, parent_id: station.id, path: stationPath })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('org_units')
+        .set({ path: `${stationPath}${team.id}/` })
+        .where('id', '=', team.id)
+        .execute();
       teamIds.set(t.code, team.id);
     }
     await tx
       .insertInto('users')
-      .values(DEMO_STAFF.map((s, i) => ({
-        username: s.username, password_hash: hash, display_name: s.name, org_unit_id: s.team ? teamIds.get(s.team)! : station.id,
-        post: s.post, badge_no: badgeNo(i), roles: s.roles, phone: null, photo_url: null, on_duty: s.onDuty,
-      })))
+      .values(
+        DEMO_STAFF.map((s, i) => ({
+          username: s.username,
+          password_hash: hash,
+          display_name: s.name,
+          org_unit_id: s.team ? teamIds.get(s.team)! : station.id,
+          post: s.post,
+          badge_no: badgeNo(i),
+          roles: s.roles,
+          phone: null,
+          photo_url: null,
+          on_duty: s.onDuty,
+        })),
+      )
       .execute();
-    await writeAudit(tx, SYSTEM, { entity: 'org_unit', entityId: station.id, action: 'demo.create', after: { station: DEMO_STATION.code, teams: DEMO_TEAMS.length, staff: DEMO_STAFF.length } });
+    await writeAudit(tx, SYSTEM, {
+      entity: 'org_unit',
+      entityId: station.id,
+      action: 'demo.create',
+      after: { station: DEMO_STATION.code, teams: DEMO_TEAMS.length, staff: DEMO_STAFF.length },
+    });
     return station.id;
   });
 }
@@ -85,19 +118,38 @@ export async function loadDemo(db: Kysely<DB>, opts: DemoOptions = {}): Promise<
 
 /** Supply contracts for the high-voltage and important customers (R-LED-01). */
 async function addContracts(db: Kysely<DB>, stationId: number): Promise<void> {
-  const rows = await db.selectFrom('customers').select(['id', 'account_no']).where('station_id', '=', stationId)
-    .where((eb) => eb.or([eb('voltage_level', '=', 'HV'), eb('important', '=', true)])).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('customers')
+    .select(['id', 'account_no'])
+    .where('station_id', '=', stationId)
+    .where((eb) => eb.or([eb('voltage_level', '=', 'HV'), eb('important', '=', true)]))
+    .orderBy('id')
+    .execute();
   if (!rows.length) return;
-  await db.insertInto('supply_contracts').values(rows.map((r, i) => ({
-    contract_no: `HT${r.account_no}`, customer_id: r.id, station_id: stationId,
-    signed_on: `202${i % 5}-0${(i % 9) + 1}-15`, expires_on: `203${i % 5}-0${(i % 9) + 1}-14`, capacity_kva: [315, 400, 630, 800, 1250][i % 5]!,
-  }))).execute();
+  await db
+    .insertInto('supply_contracts')
+    .values(
+      rows.map((r, i) => ({
+        contract_no: `HT${r.account_no}`,
+        customer_id: r.id,
+        station_id: stationId,
+        signed_on: `202${i % 5}-0${(i % 9) + 1}-15`,
+        expires_on: `203${i % 5}-0${(i % 9) + 1}-14`,
+        capacity_kva: [315, 400, 630, 800, 1250][i % 5]!,
+      })),
+    )
+    .execute();
 }
 
 /** 分片管理: each transformer area gets a responsible distribution-team member (R-MTR-05). */
 async function assignAreaManagers(db: Kysely<DB>, stationId: number): Promise<void> {
-  const crew = await db.selectFrom('users').innerJoin('org_units', 'org_units.id', 'users.org_unit_id').select('users.id')
-    .where('org_units.code', '=', 'ST01-PD').orderBy('users.id').execute();
+  const crew = await db
+    .selectFrom('users')
+    .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+    .select('users.id')
+    .where('org_units.code', '=', 'ST01-PD')
+    .orderBy('users.id')
+    .execute();
   const areas = await db.selectFrom('areas').select('id').where('station_id', '=', stationId).orderBy('id').execute();
   if (!crew.length) return;
   for (let i = 0; i < crew.length; i++) {
@@ -105,4 +157,3 @@ async function assignAreaManagers(db: Kysely<DB>, stationId: number): Promise<vo
     if (ids.length) await db.updateTable('areas').set({ manager_id: crew[i]!.id }).where('id', 'in', ids).execute();
   }
 }
-

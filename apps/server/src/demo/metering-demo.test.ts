@@ -60,7 +60,13 @@ describe.each(BACKENDS)('the demo metering year on %s', (backend) => {
     const ledger = generateLedger(DEMO_LEDGER);
     const areaCodes = new Set(ledger.areas.slice(0, DEMO_METERING.dailyAreas).map((a) => a.area_code));
     const accounts = ledger.customers.filter((c) => c.area_code && areaCodes.has(c.area_code)).map((c) => c.account_no);
-    const rows = makeDataset({ customers: accounts.length, days: DEMO_METERING.dailyDays, thiefShare: DEMO_METERING.thiefShare, seed: DEMO_METERING.seed, startDate: '2026-05-05' });
+    const rows = makeDataset({
+      customers: accounts.length,
+      days: DEMO_METERING.dailyDays,
+      thiefShare: DEMO_METERING.thiefShare,
+      seed: DEMO_METERING.seed,
+      startDate: '2026-05-05',
+    });
     const thieves = new Set(accounts.filter((_, i) => rows[i]!.flag === 1));
     const hits = list.items.filter((s: { accountNo: string }) => thieves.has(s.accountNo)).length;
     expect(hits).toBeGreaterThanOrEqual(15);
@@ -68,6 +74,11 @@ describe.each(BACKENDS)('the demo metering year on %s', (backend) => {
 
   it('R-MTR-07 the demo campaign reproduces seed 000', async () => {
     const summary = await get('/api/inspections/summary');
-    expect(summary).toMatchObject({ boxesOpened: 149, theft: { households: 9, recoveredFen: 3_720_000 }, violations: { households: 17, recoveredFen: 183_000 }, totalRecoveredFen: 3_903_000 });
+    expect(summary).toMatchObject({
+      boxesOpened: 149,
+      theft: { households: 9, recoveredFen: 3_720_000 },
+      violations: { households: 17, recoveredFen: 183_000 },
+      totalRecoveredFen: 3_903_000,
+    });
   });
 });

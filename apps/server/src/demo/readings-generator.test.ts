@@ -20,7 +20,13 @@ const MONTHS = 4;
 const gen = readingsCsv(ledger, { months: MONTHS, seed: OPTS.seed });
 const planted = gen.planted;
 
-interface Row { meter: string; period: string; reading: number; readAt: string; method: string }
+interface Row {
+  meter: string;
+  period: string;
+  reading: number;
+  readAt: string;
+  method: string;
+}
 function rowsOf(csv: string): Row[] {
   const [header, ...lines] = csv.trimEnd().split('\n');
   expect(header).toBe(IMPORT_COLUMNS.readings.map((c) => c.key).join(','));
@@ -50,14 +56,19 @@ describe('readings generator (R-MTR-01)', () => {
     for (const r of rows) {
       expect(seen.has(key(r.meter, r.period))).toBe(false);
       seen.add(key(r.meter, r.period));
-      expect(r.readAt.startsWith(r.period + '-')).toBe(true);
+      expect(r.readAt.startsWith(`${r.period}-`)).toBe(true);
       expect(Number(r.readAt.slice(8))).toBeGreaterThanOrEqual(25);
       expect(['actual', 'estimated']).toContain(r.method);
     }
     for (const p of [...planted.missed, ...planted.notComputable!.meters.map((m) => ({ meterNo: m, period: planted.notComputable!.period }))]) {
       expect(seen.has(key(p.meterNo, p.period))).toBe(false);
     }
-    expect(gen.csv.split('\n').slice(1, -1).every((l) => /^\d+,\d{4}-\d{2},\d+\.\d{2},\d{4}-\d{2}-\d{2},(actual|estimated)$/.test(l))).toBe(true);
+    expect(
+      gen.csv
+        .split('\n')
+        .slice(1, -1)
+        .every((l) => /^\d+,\d{4}-\d{2},\d+\.\d{2},\d{4}-\d{2}-\d{2},(actual|estimated)$/.test(l)),
+    ).toBe(true);
     const estimated = rows.filter((r) => r.method === 'estimated').map((r) => ({ meterNo: r.meter, period: r.period }));
     expect(new Set(estimated.map((e) => key(e.meterNo, e.period)))).toEqual(new Set(planted.estimated.map((e) => key(e.meterNo, e.period))));
   });

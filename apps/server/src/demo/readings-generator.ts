@@ -54,7 +54,10 @@ export interface ReadingsOptions {
   seed: number;
 }
 
-export interface PlantedReading { meterNo: string; period: string }
+export interface PlantedReading {
+  meterNo: string;
+  period: string;
+}
 
 export interface PlantedAnomalies {
   periods: string[];
@@ -91,11 +94,13 @@ function periodsFrom(start: string, months: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < months; i++) {
     out.push(`${y}-${String(mo).padStart(2, '0')}`);
-    if (++mo > 12) { mo = 1; y++; }
+    if (++mo > 12) {
+      mo = 1;
+      y++;
+    }
   }
   return out;
 }
-
 
 /** Register in hundredths of a unit → "1234.05". */
 function fmt(centi: number): string {
@@ -178,7 +183,8 @@ export function generateReadings(ledger: Ledger, options: ReadingsOptions): Gene
   const K = periods.length;
   const plan = { highLoss: -1, negLoss: -1, notComp: -1 };
   // candidate areas for area-level anomalies: the ones with the most LV customers (≥ 10 each)
-  const byCount = Array.from({ length: A }, (_, a) => a).filter((a) => areaCustomers[a]!.length >= 10)
+  const byCount = Array.from({ length: A }, (_, a) => a)
+    .filter((a) => areaCustomers[a]!.length >= 10)
     .sort((x, y) => areaCustomers[y]!.length - areaCustomers[x]!.length || x - y);
   // (none in a ledger with fewer than 5 such areas, so a tiny demo is not mostly anomalies)
   const pool = byCount.length < 5 ? [] : byCount.slice(0, Math.max(3, Math.ceil(byCount.length / 4)));
@@ -193,9 +199,15 @@ export function generateReadings(ledger: Ledger, options: ReadingsOptions): Gene
   const anomalyMonth = new Int16Array(M).fill(-1);
   const anomalyKind = new Uint8Array(M);
   const planted: PlantedAnomalies = {
-    periods, highLossArea: plan.highLoss >= 0 ? areas[plan.highLoss]!.area_code : null,
+    periods,
+    highLossArea: plan.highLoss >= 0 ? areas[plan.highLoss]!.area_code : null,
     negativeLossArea: plan.negLoss >= 0 ? areas[plan.negLoss]!.area_code : null,
-    notComputable: null, estimated: [], missed: [], lower: [], hostAreas: [], ordinaryAreas: [],
+    notComputable: null,
+    estimated: [],
+    missed: [],
+    lower: [],
+    hostAreas: [],
+    ordinaryAreas: [],
   };
   if (plan.notComp >= 0) {
     const cs = areaCustomers[plan.notComp]!.slice();
@@ -217,7 +229,11 @@ export function generateReadings(ledger: Ledger, options: ReadingsOptions): Gene
   for (let k = 0; k < hostCount; k++) hosts.push(hostCandidates.splice(int(hostCandidates.length), 1)[0]!);
   const perKind = K === 0 || hosts.length === 0 ? 0 : Math.max(3, Math.round(N / 1000));
   const hostMeters = hosts.flatMap((a) => areaCustomers[a]!.map((c) => meterOfCustomer[c]!)).filter((mi) => mi >= 0);
-  const kinds: [1 | 2 | 3, PlantedReading[]][] = [[1, planted.estimated], [2, planted.missed], [3, planted.lower]];
+  const kinds: [1 | 2 | 3, PlantedReading[]][] = [
+    [1, planted.estimated],
+    [2, planted.missed],
+    [3, planted.lower],
+  ];
   for (const [kind, list] of kinds) {
     if (kind === 3 && K < 2) continue;
     for (let k = 0; k < perKind && hostMeters.length > 0; k++) {
@@ -242,7 +258,7 @@ export function generateReadings(ledger: Ledger, options: ReadingsOptions): Gene
   function* chunks(): Generator<string> {
     if (consumed) throw new Error('generateReadings: chunks() already consumed');
     consumed = true;
-    yield IMPORT_COLUMNS.readings.map((c) => c.key).join(',') + '\n';
+    yield `${IMPORT_COLUMNS.readings.map((c) => c.key).join(',')}\n`;
     const custKwh = new Float64Array(N);
     const areaKwh = new Float64Array(A);
     const feederKwh = new Float64Array(F);
@@ -278,11 +294,12 @@ export function generateReadings(ledger: Ledger, options: ReadingsOptions): Gene
         }
       }
       for (let i = 0; i < M; i++) {
-        if (meterKind[i] === 2) delta[i] = meterRef[i]! >= 0 ? Math.round(((feederKwh[meterRef[i]!]! * (1 + feederLoss[meterRef[i]!]!)) / meterMult[i]!) * 100) : 0;
+        if (meterKind[i] === 2)
+          delta[i] = meterRef[i]! >= 0 ? Math.round(((feederKwh[meterRef[i]!]! * (1 + feederLoss[meterRef[i]!]!)) / meterMult[i]!) * 100) : 0;
         else if (meterKind[i] === 0 && meterRef[i]! < 0) delta[i] = 0;
       }
       const last = daysInPeriod(period);
-      const prefix = ',' + period + ',';
+      const prefix = `,${period},`;
       let lines: string[] = [];
       for (let i = 0; i < M; i++) {
         const before = register[i]!;
@@ -296,13 +313,13 @@ export function generateReadings(ledger: Ledger, options: ReadingsOptions): Gene
           else value = Math.max(0, before - 50 - int(1951));
         }
         const day = last - int(4);
-        lines.push(meters[i]!.meter_no + prefix + fmt(value) + ',' + period + (day < 10 ? '-0' : '-') + day + ',' + method);
+        lines.push(`${meters[i]!.meter_no + prefix + fmt(value)},${period}${day < 10 ? '-0' : '-'}${day},${method}`);
         if (lines.length >= CHUNK_LINES) {
-          yield lines.join('\n') + '\n';
+          yield `${lines.join('\n')}\n`;
           lines = [];
         }
       }
-      if (lines.length) yield lines.join('\n') + '\n';
+      if (lines.length) yield `${lines.join('\n')}\n`;
     }
   }
   return { planted, rows, chunks };
@@ -315,7 +332,11 @@ export function readingsCsv(ledger: Ledger, options: ReadingsOptions): { csv: st
 }
 
 /** Streams readings.csv into dir (creating it); nothing is written when months is 0. */
-export async function writeReadingsCsv(dir: string, ledger: Ledger, options: ReadingsOptions): Promise<{ rows: number; planted: PlantedAnomalies; path: string | null }> {
+export async function writeReadingsCsv(
+  dir: string,
+  ledger: Ledger,
+  options: ReadingsOptions,
+): Promise<{ rows: number; planted: PlantedAnomalies; path: string | null }> {
   const g = generateReadings(ledger, options);
   if (options.months === 0) return { rows: 0, planted: g.planted, path: null };
   await mkdir(dir, { recursive: true });

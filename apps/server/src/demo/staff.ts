@@ -27,7 +27,14 @@ export interface DemoStaff {
   onDuty: boolean;
 }
 
-const S = (username: string, name: string, post: Post, roles: Role[], team: string | null, onDuty = true): DemoStaff => ({ username, name, post, roles, team, onDuty });
+const S = (username: string, name: string, post: Post, roles: Role[], team: string | null, onDuty = true): DemoStaff => ({
+  username,
+  name,
+  post,
+  roles,
+  team,
+  onDuty,
+});
 
 export const DEMO_STAFF: DemoStaff[] = [
   S('wangjianguo', '王建国', 'station_head', ['station_head'], null),

@@ -52,17 +52,23 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerAuth(app, ctx.database.db);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', {
-    schema: {
-      tags: ['system'],
-      summary: 'Liveness and storage backend',
-      security: [],
-      response: { 200: Type.Object({ status: Type.Literal('ok'), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), version: Type.String() }) },
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and storage backend',
+        security: [],
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), version: Type.String() }),
+        },
+      },
     },
-  }, async () => {
-    await sql`select 1`.execute(ctx.database.db);
-    return { status: 'ok' as const, db: ctx.database.backend, version: ctx.version };
-  });
+    async () => {
+      await sql`select 1`.execute(ctx.database.db);
+      return { status: 'ok' as const, db: ctx.database.backend, version: ctx.version };
+    },
+  );
 
   orgRoutes(app, ctx);
   auditRoutes(app, ctx);

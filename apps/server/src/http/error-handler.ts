@@ -25,14 +25,16 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
   }
   if (err.validation) {
     const fields = schemaFields(err);
-    void reply.status(422).send(
-      new AppError(
-        'validation_failed',
-        `输入有误：${fields.map((f) => `${f.field} ${f.reasonZh}`).join('；')}`,
-        `Invalid input: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`,
-        fields,
-      ).toBody(),
-    );
+    void reply
+      .status(422)
+      .send(
+        new AppError(
+          'validation_failed',
+          `输入有误：${fields.map((f) => `${f.field} ${f.reasonZh}`).join('；')}`,
+          `Invalid input: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`,
+          fields,
+        ).toBody(),
+      );
     return;
   }
   if (err.statusCode === 429) {

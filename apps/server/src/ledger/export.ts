@@ -3,7 +3,16 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import { CUSTOMER_CLASSES, IMPORT_COLUMNS, LEDGER_COLUMNS, METER_ROLES, READING_METHODS, VOLTAGE_LEVELS, type ImportFileKind, type LedgerKind } from '@griddesk/shared';
+import {
+  CUSTOMER_CLASSES,
+  IMPORT_COLUMNS,
+  LEDGER_COLUMNS,
+  METER_ROLES,
+  READING_METHODS,
+  VOLTAGE_LEVELS,
+  type ImportFileKind,
+  type LedgerKind,
+} from '@griddesk/shared';
 import type { DB } from '../db/schema';
 import { csvField } from './files';
 
@@ -18,32 +27,85 @@ async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[
     let rows: Row[];
     let last = 0;
     if (kind === 'feeders') {
-      const r = await db.selectFrom('feeders as f').innerJoin('org_units as s', 's.id', 'f.station_id')
-        .select(['f.id', 'f.code', 'f.name', 's.code as station_code']).where('f.station_id', 'in', ids).where('f.id', '>', after).orderBy('f.id').limit(BATCH).execute();
+      const r = await db
+        .selectFrom('feeders as f')
+        .innerJoin('org_units as s', 's.id', 'f.station_id')
+        .select(['f.id', 'f.code', 'f.name', 's.code as station_code'])
+        .where('f.station_id', 'in', ids)
+        .where('f.id', '>', after)
+        .orderBy('f.id')
+        .limit(BATCH)
+        .execute();
       rows = r.map((x) => ({ feeder_code: x.code, name: x.name, station_code: x.station_code }));
       last = r.at(-1)?.id ?? 0;
     } else if (kind === 'areas') {
-      const r = await db.selectFrom('areas as a').innerJoin('feeders as f', 'f.id', 'a.feeder_id')
-        .select(['a.id', 'a.code', 'a.name', 'f.code as feeder_code', 'a.capacity_kva']).where('a.station_id', 'in', ids).where('a.id', '>', after).orderBy('a.id').limit(BATCH).execute();
+      const r = await db
+        .selectFrom('areas as a')
+        .innerJoin('feeders as f', 'f.id', 'a.feeder_id')
+        .select(['a.id', 'a.code', 'a.name', 'f.code as feeder_code', 'a.capacity_kva'])
+        .where('a.station_id', 'in', ids)
+        .where('a.id', '>', after)
+        .orderBy('a.id')
+        .limit(BATCH)
+        .execute();
       rows = r.map((x) => ({ area_code: x.code, name: x.name, feeder_code: x.feeder_code, capacity_kva: x.capacity_kva ?? '' }));
       last = r.at(-1)?.id ?? 0;
     } else if (kind === 'customers') {
-      const r = await db.selectFrom('customers as c').innerJoin('feeders as f', 'f.id', 'c.feeder_id').leftJoin('areas as a', 'a.id', 'c.area_id')
-        .select(['c.id', 'c.account_no', 'c.name', 'c.address', 'c.phone', 'c.customer_class', 'c.voltage_level', 'c.tariff_code', 'a.code as area_code', 'f.code as feeder_code', 'c.important', 'c.dual_supply'])
-        .where('c.station_id', 'in', ids).where('c.id', '>', after).orderBy('c.id').limit(BATCH).execute();
+      const r = await db
+        .selectFrom('customers as c')
+        .innerJoin('feeders as f', 'f.id', 'c.feeder_id')
+        .leftJoin('areas as a', 'a.id', 'c.area_id')
+        .select([
+          'c.id',
+          'c.account_no',
+          'c.name',
+          'c.address',
+          'c.phone',
+          'c.customer_class',
+          'c.voltage_level',
+          'c.tariff_code',
+          'a.code as area_code',
+          'f.code as feeder_code',
+          'c.important',
+          'c.dual_supply',
+        ])
+        .where('c.station_id', 'in', ids)
+        .where('c.id', '>', after)
+        .orderBy('c.id')
+        .limit(BATCH)
+        .execute();
       rows = r.map((x) => ({
-        account_no: x.account_no, name: x.name, address: x.address, phone: x.phone ?? '', customer_class: x.customer_class,
-        voltage_level: x.voltage_level, tariff_code: x.tariff_code, area_code: x.area_code ?? '', feeder_code: x.feeder_code,
-        important: x.important ? '1' : '0', dual_supply: x.dual_supply ? '1' : '0',
+        account_no: x.account_no,
+        name: x.name,
+        address: x.address,
+        phone: x.phone ?? '',
+        customer_class: x.customer_class,
+        voltage_level: x.voltage_level,
+        tariff_code: x.tariff_code,
+        area_code: x.area_code ?? '',
+        feeder_code: x.feeder_code,
+        important: x.important ? '1' : '0',
+        dual_supply: x.dual_supply ? '1' : '0',
       }));
       last = r.at(-1)?.id ?? 0;
     } else {
-      const r = await db.selectFrom('meters as m').leftJoin('customers as c', 'c.id', 'm.customer_id').leftJoin('areas as a', 'a.id', 'm.area_id').leftJoin('feeders as f', 'f.id', 'm.feeder_id')
+      const r = await db
+        .selectFrom('meters as m')
+        .leftJoin('customers as c', 'c.id', 'm.customer_id')
+        .leftJoin('areas as a', 'a.id', 'm.area_id')
+        .leftJoin('feeders as f', 'f.id', 'm.feeder_id')
         .select(['m.id', 'm.meter_no', 'm.role', 'c.account_no', 'a.code as area_code', 'f.code as feeder_code', 'm.multiplier'])
-        .where('m.station_id', 'in', ids).where('m.id', '>', after).orderBy('m.id').limit(BATCH).execute();
+        .where('m.station_id', 'in', ids)
+        .where('m.id', '>', after)
+        .orderBy('m.id')
+        .limit(BATCH)
+        .execute();
       rows = r.map((x) => ({
-        meter_no: x.meter_no, role: x.role, account_no: x.account_no ?? '',
-        area_code: x.role === 'customer' ? '' : x.area_code ?? '', feeder_code: x.role === 'gateway' || x.role === 'area' ? x.feeder_code ?? '' : '',
+        meter_no: x.meter_no,
+        role: x.role,
+        account_no: x.account_no ?? '',
+        area_code: x.role === 'customer' ? '' : (x.area_code ?? ''),
+        feeder_code: x.role === 'gateway' || x.role === 'area' ? (x.feeder_code ?? '') : '',
         multiplier: x.multiplier.replace(/\.00$/, ''),
       }));
       last = r.at(-1)?.id ?? 0;
@@ -60,9 +122,9 @@ export function exportCsv(db: Kysely<DB>, kind: LedgerKind, stationIds: number[]
   const out = new PassThrough();
   void (async () => {
     try {
-      out.write('\uFEFF' + keys.join(',') + '\n'); // BOM so Excel opens the UTF-8 file correctly
+      out.write(`\uFEFF${keys.join(',')}\n`); // BOM so Excel opens the UTF-8 file correctly
       for await (const rows of ledgerRows(db, kind, stationIds)) {
-        out.write(rows.map((r) => keys.map((k) => csvField(r[k])).join(',')).join('\n') + '\n');
+        out.write(`${rows.map((r) => keys.map((k) => csvField(r[k])).join(',')).join('\n')}\n`);
       }
       out.end();
     } catch (e) {
@@ -80,8 +142,12 @@ function addNotesSheet(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter
     customer_class: `${CUSTOMER_CLASSES.join(' | ')}（居民 | 非居民）`,
     voltage_level: `${VOLTAGE_LEVELS.join(' | ')}（低压用户填台区编号，高压用户填线路编号）`,
     role: `${METER_ROLES.join(' | ')}（用户表填户号，台区总表填台区编号，关口表填线路编号）`,
-    important: '0 | 1', dual_supply: '0 | 1', multiplier: '正数，默认 1 / positive number, default 1',
-    period: 'YYYY-MM', method: `${READING_METHODS.join(' | ')}（实抄 | 估抄）`, reading: '累计示数，非负 / cumulative register value, non-negative',
+    important: '0 | 1',
+    dual_supply: '0 | 1',
+    multiplier: '正数，默认 1 / positive number, default 1',
+    period: 'YYYY-MM',
+    method: `${READING_METHODS.join(' | ')}（实抄 | 估抄）`,
+    reading: '累计示数，非负 / cumulative register value, non-negative',
   };
   for (const c of IMPORT_COLUMNS[kind]) notes.addRow([c.zh, c.key, c.required ? '是 yes' : '否 no', allowed[c.key] ?? c.en]);
 }
@@ -106,7 +172,7 @@ export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, stationIds: n
 }
 
 export function templateCsv(kind: ImportFileKind): string {
-  return '\uFEFF' + IMPORT_COLUMNS[kind].map((c) => c.key).join(',') + '\n';
+  return `\uFEFF${IMPORT_COLUMNS[kind].map((c) => c.key).join(',')}\n`;
 }
 
 export async function templateXlsx(kind: ImportFileKind): Promise<Buffer> {

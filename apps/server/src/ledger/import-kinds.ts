@@ -1,15 +1,7 @@
 // Per ledger kind: which column is the key, how a row is checked, and how checked records are
 // staged and merged into the table. The merge is an upsert on the key; a key that exists under
 // a station outside the importer's scope is refused, never overwritten.
-import {
-  checkArea,
-  checkCustomer,
-  checkFeeder,
-  checkMeter,
-  type Checked,
-  type LedgerRefs,
-  type Raw,
-} from '@griddesk/domain';
+import { checkArea, checkCustomer, checkFeeder, checkMeter, type Checked, type LedgerRefs, type Raw } from '@griddesk/domain';
 import type { ImportFileKind } from '@griddesk/shared';
 import { checkReading } from '@griddesk/domain';
 import { sql, type Kysely } from 'kysely';
@@ -77,9 +69,35 @@ const customers: ImportKind<ReturnType<typeof checkCustomer> extends Checked<inf
   keyColumn: 'account_no',
   check: checkCustomer,
   key: (r) => r.accountNo,
-  columns: ['account_no', 'name', 'address', 'phone', 'customer_class', 'voltage_level', 'tariff_code', 'area_id', 'feeder_id', 'station_id', 'important', 'dual_supply'],
+  columns: [
+    'account_no',
+    'name',
+    'address',
+    'phone',
+    'customer_class',
+    'voltage_level',
+    'tariff_code',
+    'area_id',
+    'feeder_id',
+    'station_id',
+    'important',
+    'dual_supply',
+  ],
   types: ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'integer', 'integer', 'boolean', 'boolean'],
-  cells: (r) => [r.accountNo, r.name, r.address, r.phone, r.customerClass, r.voltageLevel, r.tariffCode, r.areaId, r.feederId, r.stationId, r.important, r.dualSupply],
+  cells: (r) => [
+    r.accountNo,
+    r.name,
+    r.address,
+    r.phone,
+    r.customerClass,
+    r.voltageLevel,
+    r.tariffCode,
+    r.areaId,
+    r.feederId,
+    r.stationId,
+    r.important,
+    r.dualSupply,
+  ],
 };
 
 const meters: ImportKind<ReturnType<typeof checkMeter> extends Checked<infer R> ? R : never> = {
@@ -109,8 +127,11 @@ const readings: ImportKind<ReturnType<typeof checkReading> extends Checked<infer
   partition: { column: 'period', value: (r) => r.period },
   // the months whose line loss must be computed again (metering/line-loss-refresh.ts)
   afterWrite: async (tx, periods) => {
-    await tx.insertInto('reading_periods').values(periods.map((period) => ({ period, changed_at: sql<Date>`clock_timestamp()` })))
-      .onConflict((oc) => oc.column('period').doUpdateSet({ changed_at: sql<Date>`clock_timestamp()` })).execute();
+    await tx
+      .insertInto('reading_periods')
+      .values(periods.map((period) => ({ period, changed_at: sql<Date>`clock_timestamp()` })))
+      .onConflict((oc) => oc.column('period').doUpdateSet({ changed_at: sql<Date>`clock_timestamp()` }))
+      .execute();
   },
 };
 
@@ -127,6 +148,7 @@ function isoOf(d: Date): string {
   return iso;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each kind has its own row type; callers use them through the kind's own functions
 export const IMPORT_KINDS: Record<ImportFileKind, ImportKind<any>> = { feeders, areas, customers, meters, readings };
 
 /** One CSV record for COPY (no newline): the record's cells. */

@@ -8,7 +8,20 @@ import { generateLedger, toCsv } from '../demo/generator';
 
 const HEADER = LEDGER_COLUMNS.customers.map((c) => c.key).join(',');
 const row = (acct: string, over: Partial<Record<string, string>> = {}) => {
-  const r = { account_no: acct, name: '测试用户', address: '示范县河西镇河西村2号', phone: '13700001234', customer_class: 'residential', voltage_level: 'LV', tariff_code: 'RES-1', area_code: 'HX-TA01', feeder_code: '', important: '0', dual_supply: '0', ...over };
+  const r = {
+    account_no: acct,
+    name: '测试用户',
+    address: '示范县河西镇河西村2号',
+    phone: '13700001234',
+    customer_class: 'residential',
+    voltage_level: 'LV',
+    tariff_code: 'RES-1',
+    area_code: 'HX-TA01',
+    feeder_code: '',
+    important: '0',
+    dual_supply: '0',
+    ...over,
+  };
   return LEDGER_COLUMNS.customers.map((c) => r[c.key as keyof typeof r]).join(',');
 };
 
@@ -34,12 +47,21 @@ describe.each(BACKENDS)('R-LED-03 all-or-nothing ledger import on %s', (backend)
   it('one bad row among good ones: 422 naming its row and column, and nothing is written', async () => {
     const before = await total();
     const auditBefore = await auditCount();
-    const csv = [HEADER, row('5500000101'), row('5500000102'), row('5500000103', { customer_class: 'commercial' }), row('5500000104')].join('\n') + '\n';
+    const csv = `${[HEADER, row('5500000101'), row('5500000102'), row('5500000103', { customer_class: 'commercial' }), row('5500000104')].join('\n')}\n`;
     const res = await upload('customers', 'customers.csv', csv);
     expect(res.statusCode).toBe(422);
     const err = res.json().error;
     expect(err.code).toBe('import_rejected');
-    expect(err.fields).toEqual([{ row: 4, record: 3, field: 'customer_class', value: 'commercial', reason: 'must be one of residential, non_residential', reasonZh: '必须为 residential、non_residential 之一' }]);
+    expect(err.fields).toEqual([
+      {
+        row: 4,
+        record: 3,
+        field: 'customer_class',
+        value: 'commercial',
+        reason: 'must be one of residential, non_residential',
+        reasonZh: '必须为 residential、non_residential 之一',
+      },
+    ]);
     expect(err.message).toContain('第 4 行');
     expect(err.messageEn).toContain('row 4');
     expect(await total()).toBe(before);
@@ -49,7 +71,11 @@ describe.each(BACKENDS)('R-LED-03 all-or-nothing ledger import on %s', (backend)
   it('every bad row is reported, duplicates name the first occurrence', async () => {
     const csv = [HEADER, row('5500000201'), row('5500000201'), row('5500000203', { area_code: 'TA00001' }), row('5500000204', { phone: 'x' })].join('\n');
     const err = (await upload('customers', 'c.csv', csv)).json().error;
-    expect(err.fields.map((f: { row: number; field: string }) => [f.row, f.field])).toEqual([[3, 'account_no'], [4, 'area_code'], [5, 'phone']]);
+    expect(err.fields.map((f: { row: number; field: string }) => [f.row, f.field])).toEqual([
+      [3, 'account_no'],
+      [4, 'area_code'],
+      [5, 'phone'],
+    ]);
     expect(err.fields[0].reasonZh).toBe('与第 2 行编号重复');
   });
 
@@ -65,7 +91,7 @@ describe.each(BACKENDS)('R-LED-03 all-or-nothing ledger import on %s', (backend)
 
   it('a good file is imported; re-importing it changes nothing; an edit is an audited update', async () => {
     const before = await total();
-    const csv = [HEADER, row('5500000301'), row('5500000302', { important: '1' })].join('\n') + '\n';
+    const csv = `${[HEADER, row('5500000301'), row('5500000302', { important: '1' })].join('\n')}\n`;
     const first = await upload('customers', 'c.csv', csv);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ rows: 2, inserted: 2, updated: 0 });
@@ -108,10 +134,10 @@ describe.each(BACKENDS)('R-LED-03 all-or-nothing ledger import on %s', (backend)
     const res = await upload('customers', 'c.csv', csv, hexi, '?async=1');
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json();
-    let job;
+    let job: { status: string; [k: string]: unknown } | undefined;
     for (let i = 0; i < 100; i++) {
       job = (await t.app.inject({ url: `/api/ledger/import-jobs/${jobId}`, headers: { cookie: hexi } })).json();
-      if (job.status !== 'running') break;
+      if (job?.status !== 'running') break;
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(job).toMatchObject({ status: 'succeeded', phase: 'done', totalRows: 50, processedRows: 50, inserted: 50 });
@@ -125,9 +151,25 @@ describe.each(BACKENDS)('R-LED-03 all-or-nothing ledger import on %s', (backend)
     const rename = (s: string) => s.replace(/^(F|TA)(\d)/, 'G$1$2');
     const feeders = ledger.feeders.map((f) => ({ ...f, feeder_code: rename(f.feeder_code) }));
     const areas = ledger.areas.map((a) => ({ ...a, area_code: rename(a.area_code), feeder_code: rename(a.feeder_code) }));
-    const customers = ledger.customers.map((c) => ({ ...c, account_no: `7${c.account_no.slice(1)}`, area_code: c.area_code && rename(c.area_code), feeder_code: c.feeder_code && rename(c.feeder_code) }));
-    const meters = ledger.meters.map((m) => ({ ...m, meter_no: `9${m.meter_no}`, account_no: m.account_no && `7${m.account_no.slice(1)}`, area_code: m.area_code && rename(m.area_code), feeder_code: m.feeder_code && rename(m.feeder_code) }));
-    for (const [kind, rows] of [['feeders', feeders], ['areas', areas], ['customers', customers], ['meters', meters]] as const) {
+    const customers = ledger.customers.map((c) => ({
+      ...c,
+      account_no: `7${c.account_no.slice(1)}`,
+      area_code: c.area_code && rename(c.area_code),
+      feeder_code: c.feeder_code && rename(c.feeder_code),
+    }));
+    const meters = ledger.meters.map((m) => ({
+      ...m,
+      meter_no: `9${m.meter_no}`,
+      account_no: m.account_no && `7${m.account_no.slice(1)}`,
+      area_code: m.area_code && rename(m.area_code),
+      feeder_code: m.feeder_code && rename(m.feeder_code),
+    }));
+    for (const [kind, rows] of [
+      ['feeders', feeders],
+      ['areas', areas],
+      ['customers', customers],
+      ['meters', meters],
+    ] as const) {
       const res = await upload(kind, `${kind}.csv`, toCsv(kind, rows));
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().inserted).toBe(rows.length);

@@ -74,9 +74,10 @@ export async function importLedger(
   const known = IMPORT_COLUMNS[kind].map((c) => c.key);
   const index = known.map((k) => [k, table.keys.indexOf(k)] as const).filter(([, i]) => i >= 0);
   const refs = await refsLoading;
-  const newStations = kind === 'feeders' && actor.createStationsUnder !== undefined
-    ? placeholdStations(refs.stations as Map<string, number>, table.rows, table.keys.indexOf('station_code'))
-    : new Map<string, number>();
+  const newStations =
+    kind === 'feeders' && actor.createStationsUnder !== undefined
+      ? placeholdStations(refs.stations as Map<string, number>, table.rows, table.keys.indexOf('station_code'))
+      : new Map<string, number>();
 
   const errors: ApiErrorField[] = [];
   let errorCount = 0;
@@ -140,7 +141,7 @@ async function merge(
   actor: ImportActor,
   kind: ImportFileKind,
   payload: string,
-  file: { filename: string; data: Buffer; rows: number; /** the values of spec.partition in the file */ partitions: string[] },
+  file: { filename: string; data: Buffer; rows: number /** the values of spec.partition in the file */; partitions: string[] },
   /** placeholder id → id of the station created for it */
   newStations: ReadonlyMap<number, number>,
 ): Promise<{ inserted: number; updated: number }> {
@@ -191,9 +192,12 @@ async function merge(
       where not (t.station_id = any(${actor.stationIds}::int[])) order by s.line limit ${MAX_LISTED_ERRORS}`.execute(tx);
     if (foreign.rows.length) {
       throw new Rejected(
-        foreign.rows.map((r) => problem(r.line, spec.keyField, r.k, {
-          reason: 'this key already belongs to another organisation', reasonZh: '该编号已属于其他单位，不能覆盖',
-        })),
+        foreign.rows.map((r) =>
+          problem(r.line, spec.keyField, r.k, {
+            reason: 'this key already belongs to another organisation',
+            reasonZh: '该编号已属于其他单位，不能覆盖',
+          }),
+        ),
       );
     }
 
@@ -254,8 +258,16 @@ async function createStations(tx: Kysely<DB>, actor: ImportActor, codes: Readonl
   if (codes.size === 0 || actor.createStationsUnder === undefined) return resolved;
   const parent = await tx.selectFrom('org_units').select(['id', 'path']).where('id', '=', actor.createStationsUnder).executeTakeFirstOrThrow();
   for (const [code, placeholder] of codes) {
-    const { id } = await tx.insertInto('org_units').values({ code, name: code, kind: 'station', parent_id: parent.id, path: `${parent.path}pending/` }).returning('id').executeTakeFirstOrThrow();
-    await tx.updateTable('org_units').set({ path: `${parent.path}${id}/` }).where('id', '=', id).execute();
+    const { id } = await tx
+      .insertInto('org_units')
+      .values({ code, name: code, kind: 'station', parent_id: parent.id, path: `${parent.path}pending/` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('org_units')
+      .set({ path: `${parent.path}${id}/` })
+      .where('id', '=', id)
+      .execute();
     await writeAudit(tx, actor.audit, { entity: 'org_unit', entityId: id, action: 'create', after: { code, kind: 'station', via: 'feeder import' } });
     actor.stationIds.push(id);
     resolved.set(placeholder, id);

@@ -39,25 +39,58 @@ function customerBase(db: Kysely<DB>, stationIds: number[], f: CustomerFilter) {
 }
 
 const customerColumns = [
-  'c.id', 'c.account_no', 'c.name', 'c.address', 'c.phone', 'c.customer_class', 'c.voltage_level', 'c.tariff_code',
-  'a.code as area_code', 'a.name as area_name', 'f.code as feeder_code', 'f.name as feeder_name', 's.name as station_name',
-  'c.important', 'c.dual_supply',
+  'c.id',
+  'c.account_no',
+  'c.name',
+  'c.address',
+  'c.phone',
+  'c.customer_class',
+  'c.voltage_level',
+  'c.tariff_code',
+  'a.code as area_code',
+  'a.name as area_name',
+  'f.code as feeder_code',
+  'f.name as feeder_name',
+  's.name as station_name',
+  'c.important',
+  'c.dual_supply',
 ] as const;
 
 type CustomerRow = {
-  id: number; account_no: string; name: string; address: string; phone: string | null; customer_class: 'residential' | 'non_residential';
-  voltage_level: 'LV' | 'HV'; tariff_code: string; area_code: string | null; area_name: string | null; feeder_code: string;
-  feeder_name: string; station_name: string; important: boolean; dual_supply: boolean;
+  id: number;
+  account_no: string;
+  name: string;
+  address: string;
+  phone: string | null;
+  customer_class: 'residential' | 'non_residential';
+  voltage_level: 'LV' | 'HV';
+  tariff_code: string;
+  area_code: string | null;
+  area_name: string | null;
+  feeder_code: string;
+  feeder_name: string;
+  station_name: string;
+  important: boolean;
+  dual_supply: boolean;
 };
 
 export function presentCustomer(r: CustomerRow, reveal = false): CustomerView {
   return {
-    id: r.id, accountNo: r.account_no, name: r.name,
+    id: r.id,
+    accountNo: r.account_no,
+    name: r.name,
     address: reveal ? r.address : maskAddress(r.address)!,
     phone: reveal ? r.phone : maskPhone(r.phone),
-    customerClass: r.customer_class, voltageLevel: r.voltage_level, tariffCode: r.tariff_code,
-    areaCode: r.area_code, areaName: r.area_name, feederCode: r.feeder_code, feederName: r.feeder_name,
-    stationName: r.station_name, important: r.important, dualSupply: r.dual_supply,
+    customerClass: r.customer_class,
+    voltageLevel: r.voltage_level,
+    tariffCode: r.tariff_code,
+    areaCode: r.area_code,
+    areaName: r.area_name,
+    feederCode: r.feeder_code,
+    feederName: r.feeder_name,
+    stationName: r.station_name,
+    important: r.important,
+    dualSupply: r.dual_supply,
   };
 }
 
@@ -77,47 +110,91 @@ export async function findCustomer(db: Kysely<DB>, stationIds: number[], id: num
 export async function customerMetersAndContracts(db: Kysely<DB>, customerId: number) {
   const [meters, contracts] = await Promise.all([
     db.selectFrom('meters').select(['meter_no', 'role', 'multiplier', 'status']).where('customer_id', '=', customerId).orderBy('meter_no').execute(),
-    db.selectFrom('supply_contracts').select(['contract_no', 'signed_on', 'expires_on', 'capacity_kva', 'status']).where('customer_id', '=', customerId).orderBy('signed_on').execute(),
+    db
+      .selectFrom('supply_contracts')
+      .select(['contract_no', 'signed_on', 'expires_on', 'capacity_kva', 'status'])
+      .where('customer_id', '=', customerId)
+      .orderBy('signed_on')
+      .execute(),
   ]);
   return {
     meters: meters.map((m) => ({ meterNo: m.meter_no, role: m.role, multiplier: m.multiplier, status: m.status })),
-    contracts: contracts.map((c) => ({ contractNo: c.contract_no, signedOn: c.signed_on, expiresOn: c.expires_on, capacityKva: c.capacity_kva, status: c.status })),
+    contracts: contracts.map((c) => ({
+      contractNo: c.contract_no,
+      signedOn: c.signed_on,
+      expiresOn: c.expires_on,
+      capacityKva: c.capacity_kva,
+      status: c.status,
+    })),
   };
 }
 
 export async function listFeeders(db: Kysely<DB>, stationIds: number[], q: string | undefined, limit: number, offset: number) {
-  let base = db.selectFrom('feeders as f').innerJoin('org_units as s', 's.id', 'f.station_id').where('f.station_id', 'in', stationIds.length ? stationIds : [-1]);
+  let base = db
+    .selectFrom('feeders as f')
+    .innerJoin('org_units as s', 's.id', 'f.station_id')
+    .where('f.station_id', 'in', stationIds.length ? stationIds : [-1]);
   if (q) base = base.where((eb) => eb.or([eb('f.code', 'like', like(q)), eb('f.name', 'like', like(q))]));
   const [rows, count] = await Promise.all([
     base
       .select((eb) => [
-        'f.id', 'f.code', 'f.name', 's.name as station_name',
+        'f.id',
+        'f.code',
+        'f.name',
+        's.name as station_name',
         eb.selectFrom('areas').select(sql<number>`count(*)`.as('n')).whereRef('areas.feeder_id', '=', 'f.id').as('area_count'),
         eb.selectFrom('customers').select(sql<number>`count(*)`.as('n')).whereRef('customers.feeder_id', '=', 'f.id').as('customer_count'),
       ])
-      .orderBy('f.code').limit(limit).offset(offset).execute(),
+      .orderBy('f.code')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, stationName: r.station_name, areaCount: Number(r.area_count ?? 0), customerCount: Number(r.customer_count ?? 0) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      stationName: r.station_name,
+      areaCount: Number(r.area_count ?? 0),
+      customerCount: Number(r.customer_count ?? 0),
+    })),
     total: count.n,
   };
 }
 
 export async function listAreas(db: Kysely<DB>, stationIds: number[], q: string | undefined, limit: number, offset: number) {
-  let base = db.selectFrom('areas as a').innerJoin('feeders as f', 'f.id', 'a.feeder_id').where('a.station_id', 'in', stationIds.length ? stationIds : [-1]);
+  let base = db
+    .selectFrom('areas as a')
+    .innerJoin('feeders as f', 'f.id', 'a.feeder_id')
+    .where('a.station_id', 'in', stationIds.length ? stationIds : [-1]);
   if (q) base = base.where((eb) => eb.or([eb('a.code', 'like', like(q)), eb('a.name', 'like', like(q))]));
   const [rows, count] = await Promise.all([
     base
       .select((eb) => [
-        'a.id', 'a.code', 'a.name', 'f.code as feeder_code', 'a.capacity_kva',
+        'a.id',
+        'a.code',
+        'a.name',
+        'f.code as feeder_code',
+        'a.capacity_kva',
         eb.selectFrom('customers').select(sql<number>`count(*)`.as('n')).whereRef('customers.area_id', '=', 'a.id').as('customer_count'),
       ])
-      .orderBy('a.code').limit(limit).offset(offset).execute(),
+      .orderBy('a.code')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, feederCode: r.feeder_code, capacityKva: r.capacity_kva, customerCount: Number(r.customer_count ?? 0) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      feederCode: r.feeder_code,
+      capacityKva: r.capacity_kva,
+      customerCount: Number(r.customer_count ?? 0),
+    })),
     total: count.n,
   };
 }
@@ -131,11 +208,25 @@ export async function listMeters(db: Kysely<DB>, stationIds: number[], q: string
     .where('m.station_id', 'in', stationIds.length ? stationIds : [-1]);
   if (q) base = base.where((eb) => eb.or([eb('m.meter_no', 'like', like(q)), eb('c.account_no', '=', q), eb('a.code', '=', q), eb('f.code', '=', q)]));
   const [rows, count] = await Promise.all([
-    base.select(['m.id', 'm.meter_no', 'm.role', 'c.account_no', 'a.code as area_code', 'f.code as feeder_code', 'm.multiplier', 'm.status']).orderBy('m.meter_no').limit(limit).offset(offset).execute(),
+    base
+      .select(['m.id', 'm.meter_no', 'm.role', 'c.account_no', 'a.code as area_code', 'f.code as feeder_code', 'm.multiplier', 'm.status'])
+      .orderBy('m.meter_no')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, meterNo: r.meter_no, role: r.role, accountNo: r.account_no, areaCode: r.area_code, feederCode: r.feeder_code, multiplier: r.multiplier, status: r.status })),
+    items: rows.map((r) => ({
+      id: r.id,
+      meterNo: r.meter_no,
+      role: r.role,
+      accountNo: r.account_no,
+      areaCode: r.area_code,
+      feederCode: r.feeder_code,
+      multiplier: r.multiplier,
+      status: r.status,
+    })),
     total: count.n,
   };
 }
@@ -150,7 +241,11 @@ export async function ledgerSummary(db: Kysely<DB>, stationIds: number[]) {
     count('meters'),
     db
       .selectFrom('customers')
-      .select([sql<number>`count(*)`.as('n'), sql<number>`count(*) filter (where important)`.as('important'), sql<number>`count(*) filter (where dual_supply)`.as('dual')])
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<number>`count(*) filter (where important)`.as('important'),
+        sql<number>`count(*) filter (where dual_supply)`.as('dual'),
+      ])
       .where('station_id', 'in', ids)
       .executeTakeFirstOrThrow(),
   ]);

@@ -14,14 +14,20 @@ describe.each(BACKENDS)('R-MTR-01/02 readings import on %s', (backend) => {
   let actor: ImportActor;
   let county: number;
   const HEADER = 'meter_no,period,reading,read_at,method\n';
-  const imp = (rows: string[], name = 'r.csv') => importLedger(t.db, actor, 'readings', name, Buffer.from(HEADER + rows.join('\n') + '\n'));
+  const imp = (rows: string[], name = 'r.csv') => importLedger(t.db, actor, 'readings', name, Buffer.from(`${HEADER + rows.join('\n')}\n`));
   const reading = async (meterNo: string, period: string) =>
-    (await sql<{ reading: string; revision: number; method: string; station_id: number }>`
+    (
+      await sql<{ reading: string; revision: number; method: string; station_id: number }>`
       select r.reading::text as reading, r.revision, r.method, r.station_id from readings r join meters m on m.id = r.meter_id
-      where m.meter_no = ${meterNo} and r.period = ${period}`.execute(t.db)).rows[0];
-  const count = async (period: string) => Number((await sql<{ n: number }>`select count(*) as n from readings where period = ${period}`.execute(t.db)).rows[0]!.n);
-  const updates = async () => (await sql<{ before: Record<string, unknown>; after: Record<string, unknown> }>`
-    select before, after from audit_log where action = 'import.update' and entity = 'reading' order by id`.execute(t.db)).rows;
+      where m.meter_no = ${meterNo} and r.period = ${period}`.execute(t.db)
+    ).rows[0];
+  const count = async (period: string) =>
+    Number((await sql<{ n: number }>`select count(*) as n from readings where period = ${period}`.execute(t.db)).rows[0]!.n);
+  const updates = async () =>
+    (
+      await sql<{ before: Record<string, unknown>; after: Record<string, unknown> }>`
+    select before, after from audit_log where action = 'import.update' and entity = 'reading' order by id`.execute(t.db)
+    ).rows;
   const batches = async () => Number((await sql<{ n: number }>`select count(*) as n from audit_log where action = 'import.readings'`.execute(t.db)).rows[0]!.n);
 
   beforeAll(async () => {
@@ -81,7 +87,11 @@ describe.each(BACKENDS)('R-MTR-01/02 readings import on %s', (backend) => {
       expect(dup.status).toBe('rejected');
       expect(dup.errors.map((e) => [e.row, e.field, e.reasonZh])).toEqual([[4, 'meter_no', '与第 2 行编号重复']]);
       const bad = await imp([`G1,${period},900,,actual`, `NOPE,${period},1,,actual`, `AM-A1,2025-13,1,,actual`, `AM-A2,${period},-5,,actual`]);
-      expect(bad.errors.map((e) => [e.row, e.field])).toEqual([[3, 'meter_no'], [4, 'period'], [5, 'reading']]);
+      expect(bad.errors.map((e) => [e.row, e.field])).toEqual([
+        [3, 'meter_no'],
+        [4, 'period'],
+        [5, 'reading'],
+      ]);
       expect(await count(period)).toBe(before);
       expect(await batches()).toBe(batchesBefore);
     }
@@ -89,8 +99,14 @@ describe.each(BACKENDS)('R-MTR-01/02 readings import on %s', (backend) => {
   });
 
   it('a reading held by another organisation is never overwritten: the file is refused, its row named', async () => {
-    const other = await t.db.insertInto('org_units').values({ code: 'ST99', name: '他所', kind: 'station', parent_id: county, path: '/x/' }).returning('id').executeTakeFirstOrThrow();
-    await sql`update readings set station_id = ${other.id} where period = '2025-07' and meter_id = (select id from meters where meter_no = 'AM-A3')`.execute(t.db);
+    const other = await t.db
+      .insertInto('org_units')
+      .values({ code: 'ST99', name: '他所', kind: 'station', parent_id: county, path: '/x/' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`update readings set station_id = ${other.id} where period = '2025-07' and meter_id = (select id from meters where meter_no = 'AM-A3')`.execute(
+      t.db,
+    );
     const r = await imp(['G1,2025-10,950,,actual', 'AM-A3,2025-07,1350,,actual']);
     expect(r.status).toBe('rejected');
     expect(r.errors).toHaveLength(1);
@@ -104,7 +120,12 @@ describe('readings staging', () => {
   it('the fast record text is exactly the CSV of its cells', () => {
     const spec = IMPORT_KINDS.readings;
     const refs = { stations: new Map(), feeders: new Map(), areas: new Map(), customers: new Map(), meters: new Map([['M-1', { id: 42, stationId: 7 }]]) };
-    for (const [reading, readAt, method] of [['0', '', 'actual'], ['123456789012.1234', '2025-07-31', 'estimated'], ['5.5', '2025-07-31T08:30:15.250+08:00', 'actual'], ['7', '2025-07-31T00:00:00Z', 'actual']] as const) {
+    for (const [reading, readAt, method] of [
+      ['0', '', 'actual'],
+      ['123456789012.1234', '2025-07-31', 'estimated'],
+      ['5.5', '2025-07-31T08:30:15.250+08:00', 'actual'],
+      ['7', '2025-07-31T00:00:00Z', 'actual'],
+    ] as const) {
       const checked = spec.check({ meter_no: ' M-1 ', period: '2025-07', reading, read_at: readAt, method }, refs);
       expect(checked.ok).toBe(true);
       if (checked.ok) expect(spec.record!(checked.value)).toBe(csvRecord(spec.cells(checked.value)));

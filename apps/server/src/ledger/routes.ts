@@ -33,129 +33,183 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     return ledgerSummary(db, actor.stationIds);
   });
 
-  app.get('/api/ledger/customers', {
-    ...auth,
-    schema: {
-      tags: ['ledger'],
-      summary: 'Customers in scope; phone and address masked (R-LED-01, R-SYS-03)',
-      querystring: Type.Object({
-        ...Paging,
-        customerClass: Type.Optional(Type.Union([Type.Literal('residential'), Type.Literal('non_residential')])),
-        voltageLevel: Type.Optional(Type.Union([Type.Literal('LV'), Type.Literal('HV')])),
-        important: Type.Optional(Type.Boolean()),
-        dualSupply: Type.Optional(Type.Boolean()),
-        areaCode: Type.Optional(Type.String({ maxLength: 32 })),
-        feederCode: Type.Optional(Type.String({ maxLength: 32 })),
-      }),
+  app.get(
+    '/api/ledger/customers',
+    {
+      ...auth,
+      schema: {
+        tags: ['ledger'],
+        summary: 'Customers in scope; phone and address masked (R-LED-01, R-SYS-03)',
+        querystring: Type.Object({
+          ...Paging,
+          customerClass: Type.Optional(Type.Union([Type.Literal('residential'), Type.Literal('non_residential')])),
+          voltageLevel: Type.Optional(Type.Union([Type.Literal('LV'), Type.Literal('HV')])),
+          important: Type.Optional(Type.Boolean()),
+          dualSupply: Type.Optional(Type.Boolean()),
+          areaCode: Type.Optional(Type.String({ maxLength: 32 })),
+          feederCode: Type.Optional(Type.String({ maxLength: 32 })),
+        }),
+      },
     },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const { limit, offset, ...filter } = req.query;
-    return listCustomers(db, actor.stationIds, filter, limit, offset);
-  });
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const { limit, offset, ...filter } = req.query;
+      return listCustomers(db, actor.stationIds, filter, limit, offset);
+    },
+  );
 
-  app.get('/api/ledger/customers/:id', {
-    ...auth,
-    schema: { tags: ['ledger'], summary: 'One customer with meters and contracts (masked)', params: Type.Object({ id: Type.Integer() }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const row = await findCustomer(db, actor.stationIds, req.params.id);
-    if (!row) throw errors.notFound({ zh: '客户', en: 'Customer' });
-    return { ...presentCustomer(row), ...(await customerMetersAndContracts(db, row.id)) };
-  });
+  app.get(
+    '/api/ledger/customers/:id',
+    {
+      ...auth,
+      schema: { tags: ['ledger'], summary: 'One customer with meters and contracts (masked)', params: Type.Object({ id: Type.Integer() }) },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const row = await findCustomer(db, actor.stationIds, req.params.id);
+      if (!row) throw errors.notFound({ zh: '客户', en: 'Customer' });
+      return { ...presentCustomer(row), ...(await customerMetersAndContracts(db, row.id)) };
+    },
+  );
 
   // R-SYS-03: revealing masked personal data is allowed to some roles only, and is itself audited.
-  app.post('/api/ledger/customers/:id/reveal', {
-    ...auth,
-    schema: { tags: ['ledger'], summary: 'Reveal a customer’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'personal.reveal');
-    const row = await findCustomer(db, actor.stationIds, req.params.id);
-    if (!row) throw errors.notFound({ zh: '客户', en: 'Customer' });
-    await writeAudit(db, auditActor(actor), { entity: 'customer', entityId: row.id, action: 'reveal_personal_data', after: { fields: ['phone', 'address'], accountNo: row.account_no } });
-    return { phone: row.phone, address: row.address };
-  });
+  app.post(
+    '/api/ledger/customers/:id/reveal',
+    {
+      ...auth,
+      schema: { tags: ['ledger'], summary: 'Reveal a customer’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'personal.reveal');
+      const row = await findCustomer(db, actor.stationIds, req.params.id);
+      if (!row) throw errors.notFound({ zh: '客户', en: 'Customer' });
+      await writeAudit(db, auditActor(actor), {
+        entity: 'customer',
+        entityId: row.id,
+        action: 'reveal_personal_data',
+        after: { fields: ['phone', 'address'], accountNo: row.account_no },
+      });
+      return { phone: row.phone, address: row.address };
+    },
+  );
 
   app.get('/api/ledger/feeders', { ...auth, schema: { tags: ['ledger'], summary: 'Feeders in scope', querystring: Type.Object(Paging) } }, async (req) => {
     const actor = actorWith(req, 'ledger.read');
     return listFeeders(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
   });
-  app.get('/api/ledger/areas', { ...auth, schema: { tags: ['ledger'], summary: 'Transformer areas in scope', querystring: Type.Object(Paging) } }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return listAreas(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
-  });
+  app.get(
+    '/api/ledger/areas',
+    { ...auth, schema: { tags: ['ledger'], summary: 'Transformer areas in scope', querystring: Type.Object(Paging) } },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      return listAreas(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
+    },
+  );
   app.get('/api/ledger/meters', { ...auth, schema: { tags: ['ledger'], summary: 'Meters in scope', querystring: Type.Object(Paging) } }, async (req) => {
     const actor = actorWith(req, 'ledger.read');
     return listMeters(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
   });
 
-  app.get('/api/ledger/templates/:kind', {
-    ...auth,
-    schema: { tags: ['ledger'], summary: 'Import template: CSV with machine headers, XLSX with Chinese headers', params: ImportKindParam, querystring: FormatQuery },
-  }, async (req, reply) => {
-    const kind = req.params.kind as ImportFileKind;
-    if (req.query.format === 'xlsx') {
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${kind}-template.xlsx"`).send(await templateXlsx(kind));
-    }
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${kind}.csv"`).send(templateCsv(kind));
-  });
-
-  app.get('/api/ledger/export/:kind', {
-    ...auth,
-    schema: { tags: ['ledger'], summary: 'Export a ledger in its import format', params: KindParam, querystring: FormatQuery },
-  }, async (req, reply) => {
-    const actor = actorWith(req, 'ledger.read');
-    const kind = req.params.kind as LedgerKind;
-    await writeAudit(db, auditActor(actor), { entity: 'ledger_export', entityId: kind, action: `export.${kind}`, after: { format: req.query.format } });
-    if (req.query.format === 'xlsx') {
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${kind}.xlsx"`).send(await exportXlsx(db, kind, actor.stationIds));
-    }
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${kind}.csv"`).send(exportCsv(db, kind, actor.stationIds));
-  });
-
-  app.post('/api/ledger/import/:kind', {
-    ...auth,
-    schema: {
-      tags: ['ledger'],
-      summary: 'Import a CSV or XLSX file (multipart field `file`); all-or-nothing, 422 with a row report on any bad row',
-      consumes: ['multipart/form-data'],
-      params: ImportKindParam,
-      querystring: Type.Object({ async: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) }),
+  app.get(
+    '/api/ledger/templates/:kind',
+    {
+      ...auth,
+      schema: {
+        tags: ['ledger'],
+        summary: 'Import template: CSV with machine headers, XLSX with Chinese headers',
+        params: ImportKindParam,
+        querystring: FormatQuery,
+      },
     },
-  }, async (req, reply) => {
-    const actor = actorWith(req, 'ledger.import');
-    const kind = req.params.kind as ImportFileKind;
-    const file = await req.file();
-    if (!file || file.fieldname !== 'file') {
-      throw new AppError('validation_failed', '请上传文件（表单字段 file）', 'Upload the file in the multipart field "file"', [
-        { field: 'file', reason: 'is required', reasonZh: '必填' },
-      ]);
-    }
-    const data = await file.toBuffer();
-    const jobId = await createJob(db, kind, file.filename, actor.id);
-    if (req.query.async === '1' || req.query.async === 'true') {
-      runJob(db, jobId, importActor(actor), kind, file.filename, data).catch((e) => req.log.error({ err: e, jobId }, 'import job failed'));
-      return reply.status(202).send({ jobId });
-    }
-    const result = await runJob(db, jobId, importActor(actor), kind, file.filename, data);
-    if (result.status === 'rejected') {
-      const first = result.errors[0];
-      throw new AppError(
-        'import_rejected',
-        `导入被拒绝，未写入任何数据：共 ${result.errors.length} 处错误${first ? `，首个错误在第 ${first.row} 行（第 ${first.record} 条数据）“${first.field}”列：${first.reasonZh}` : ''}`,
-        `Import rejected, nothing was written: ${result.errors.length} problem(s)${first ? `; first at row ${first.row} (record ${first.record}), column "${first.field}": ${first.reason}` : ''}`,
-        result.errors,
-      );
-    }
-    return { jobId, rows: result.rows, inserted: result.inserted, updated: result.updated };
-  });
+    async (req, reply) => {
+      const kind = req.params.kind as ImportFileKind;
+      if (req.query.format === 'xlsx') {
+        return reply
+          .header('content-type', XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${kind}-template.xlsx"`)
+          .send(await templateXlsx(kind));
+      }
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${kind}.csv"`)
+        .send(templateCsv(kind));
+    },
+  );
 
-  app.get('/api/ledger/import-jobs/:id', {
-    ...auth,
-    schema: { tags: ['ledger'], summary: 'Progress and report of an import job', params: Type.Object({ id: Type.Integer() }) },
-  }, async (req) => {
-    const view = await jobView(db, req.params.id, actorOf(req).id);
-    if (!view) throw errors.notFound({ zh: '导入任务', en: 'Import job' });
-    return view;
-  });
+  app.get(
+    '/api/ledger/export/:kind',
+    {
+      ...auth,
+      schema: { tags: ['ledger'], summary: 'Export a ledger in its import format', params: KindParam, querystring: FormatQuery },
+    },
+    async (req, reply) => {
+      const actor = actorWith(req, 'ledger.read');
+      const kind = req.params.kind as LedgerKind;
+      await writeAudit(db, auditActor(actor), { entity: 'ledger_export', entityId: kind, action: `export.${kind}`, after: { format: req.query.format } });
+      if (req.query.format === 'xlsx') {
+        return reply
+          .header('content-type', XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${kind}.xlsx"`)
+          .send(await exportXlsx(db, kind, actor.stationIds));
+      }
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${kind}.csv"`)
+        .send(exportCsv(db, kind, actor.stationIds));
+    },
+  );
+
+  app.post(
+    '/api/ledger/import/:kind',
+    {
+      ...auth,
+      schema: {
+        tags: ['ledger'],
+        summary: 'Import a CSV or XLSX file (multipart field `file`); all-or-nothing, 422 with a row report on any bad row',
+        consumes: ['multipart/form-data'],
+        params: ImportKindParam,
+        querystring: Type.Object({ async: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorWith(req, 'ledger.import');
+      const kind = req.params.kind as ImportFileKind;
+      const file = await req.file();
+      if (file?.fieldname !== 'file') {
+        throw new AppError('validation_failed', '请上传文件（表单字段 file）', 'Upload the file in the multipart field "file"', [
+          { field: 'file', reason: 'is required', reasonZh: '必填' },
+        ]);
+      }
+      const data = await file.toBuffer();
+      const jobId = await createJob(db, kind, file.filename, actor.id);
+      if (req.query.async === '1' || req.query.async === 'true') {
+        runJob(db, jobId, importActor(actor), kind, file.filename, data).catch((e) => req.log.error({ err: e, jobId }, 'import job failed'));
+        return reply.status(202).send({ jobId });
+      }
+      const result = await runJob(db, jobId, importActor(actor), kind, file.filename, data);
+      if (result.status === 'rejected') {
+        const first = result.errors[0];
+        throw new AppError(
+          'import_rejected',
+          `导入被拒绝，未写入任何数据：共 ${result.errors.length} 处错误${first ? `，首个错误在第 ${first.row} 行（第 ${first.record} 条数据）“${first.field}”列：${first.reasonZh}` : ''}`,
+          `Import rejected, nothing was written: ${result.errors.length} problem(s)${first ? `; first at row ${first.row} (record ${first.record}), column "${first.field}": ${first.reason}` : ''}`,
+          result.errors,
+        );
+      }
+      return { jobId, rows: result.rows, inserted: result.inserted, updated: result.updated };
+    },
+  );
+
+  app.get(
+    '/api/ledger/import-jobs/:id',
+    {
+      ...auth,
+      schema: { tags: ['ledger'], summary: 'Progress and report of an import job', params: Type.Object({ id: Type.Integer() }) },
+    },
+    async (req) => {
+      const view = await jobView(db, req.params.id, actorOf(req).id);
+      if (!view) throw errors.notFound({ zh: '导入任务', en: 'Import job' });
+      return view;
+    },
+  );
 }

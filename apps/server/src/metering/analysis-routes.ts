@@ -43,121 +43,218 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
   const auth = { preHandler: app.authenticate };
 
-  app.get('/api/metering/lineloss', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Line loss of a month by county, station (comprehensive), feeder (HV) or transformer area (LV), classed by the active policy; `parent` narrows to one step of the drill-down',
-      querystring: Type.Object({ period: Period, level: Type.Optional(Level), parent: Type.Optional(Code) }),
+  app.get(
+    '/api/metering/lineloss',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary:
+          'Line loss of a month by county, station (comprehensive), feeder (HV) or transformer area (LV), classed by the active policy; `parent` narrows to one step of the drill-down',
+        querystring: Type.Object({ period: Period, level: Type.Optional(Level), parent: Type.Optional(Code) }),
+      },
     },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const level = req.query.level ?? 'area';
-    const { policy } = await activeMeteringPolicy(db);
-    const stations = await stationsUnder(ctx, actor, level, req.query.parent);
-    let items = stations.length ? await lineLoss(db, level, req.query.period, stations, policy.lineLoss) : [];
-    if (req.query.parent && level !== 'county') items = items.filter((r) => r.parentCode === req.query.parent);
-    return { period: req.query.period, level, runAt: await lastRunAt(db, req.query.period, level, actor.stationIds), items };
-  });
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const level = req.query.level ?? 'area';
+      const { policy } = await activeMeteringPolicy(db);
+      const stations = await stationsUnder(ctx, actor, level, req.query.parent);
+      let items = stations.length ? await lineLoss(db, level, req.query.period, stations, policy.lineLoss) : [];
+      if (req.query.parent && level !== 'county') items = items.filter((r) => r.parentCode === req.query.parent);
+      return { period: req.query.period, level, runAt: await lastRunAt(db, req.query.period, level, actor.stationIds), items };
+    },
+  );
 
-  app.get('/api/metering/lineloss/customers', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Customer meters of one transformer area for a month: readings, consumption and flags (the last drill-down step)', querystring: Type.Object({ period: Period, area: Code }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return areaCustomers(db, req.query.period, req.query.area, actor.stationIds);
-  });
+  app.get(
+    '/api/metering/lineloss/customers',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Customer meters of one transformer area for a month: readings, consumption and flags (the last drill-down step)',
+        querystring: Type.Object({ period: Period, area: Code }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      return areaCustomers(db, req.query.period, req.query.area, actor.stationIds);
+    },
+  );
 
-  app.get('/api/metering/lineloss/trend', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Persisted monthly loss of one point over a range of months (R-MTR-05)', querystring: Type.Object({ level: Level, code: Code, from: Type.Optional(Period), to: Type.Optional(Period) }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const to = req.query.to ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-    const from = req.query.from ?? periodMinus(to, 11);
-    if (from > to) throw errors.validation([{ field: 'from', reason: 'must not be after `to`', reasonZh: '不能晚于结束月份' }]);
-    return lossTrend(db, req.query.level, req.query.code, from, to, actor.stationIds);
-  });
+  app.get(
+    '/api/metering/lineloss/trend',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Persisted monthly loss of one point over a range of months (R-MTR-05)',
+        querystring: Type.Object({ level: Level, code: Code, from: Type.Optional(Period), to: Type.Optional(Period) }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const to = req.query.to ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+      const from = req.query.from ?? periodMinus(to, 11);
+      if (from > to) throw errors.validation([{ field: 'from', reason: 'must not be after `to`', reasonZh: '不能晚于结束月份' }]);
+      return lossTrend(db, req.query.level, req.query.code, from, to, actor.stationIds);
+    },
+  );
 
-  app.get('/api/metering/lineloss/watchlist', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Transformer areas not qualified for consecutive months, with the person responsible (R-MTR-05 分片管理)', querystring: Type.Object({ period: Period, minStreak: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })) }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const minStreak = req.query.minStreak ?? (await activeMeteringPolicy(db)).policy.watch.minStreak;
-    return { period: req.query.period, minStreak, items: await lossWatchlist(db, req.query.period, minStreak, actor.stationIds) };
-  });
+  app.get(
+    '/api/metering/lineloss/watchlist',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Transformer areas not qualified for consecutive months, with the person responsible (R-MTR-05 分片管理)',
+        querystring: Type.Object({ period: Period, minStreak: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })) }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const minStreak = req.query.minStreak ?? (await activeMeteringPolicy(db)).policy.watch.minStreak;
+      return { period: req.query.period, minStreak, items: await lossWatchlist(db, req.query.period, minStreak, actor.stationIds) };
+    },
+  );
 
-  app.post('/api/metering/lineloss/runs', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Run the monthly line-loss job: compute, class and persist every level for the stations in scope', body: Type.Object({ period: Period }, { additionalProperties: false }) },
-  }, async (req, reply) => {
-    const actor = actorWith(req, 'ledger.write');
-    return reply.status(201).send(await runLineLossJob(db, auditActor(actor), req.body.period, actor.stationIds));
-  });
+  app.post(
+    '/api/metering/lineloss/runs',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Run the monthly line-loss job: compute, class and persist every level for the stations in scope',
+        body: Type.Object({ period: Period }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorWith(req, 'ledger.write');
+      return reply.status(201).send(await runLineLossJob(db, auditActor(actor), req.body.period, actor.stationIds));
+    },
+  );
 
-  app.get('/api/metering/reading-flags', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Reading quality flags of a month: estimated, missed, wrong, duplicate', querystring: Type.Object({ period: Period }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const { policy } = await activeMeteringPolicy(db);
-    return { period: req.query.period, items: await readingFlags(db, req.query.period, actor.stationIds, policy.readingFlags) };
-  });
+  app.get(
+    '/api/metering/reading-flags',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Reading quality flags of a month: estimated, missed, wrong, duplicate',
+        querystring: Type.Object({ period: Period }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const { policy } = await activeMeteringPolicy(db);
+      return { period: req.query.period, items: await readingFlags(db, req.query.period, actor.stationIds, policy.readingFlags) };
+    },
+  );
 
-  app.get('/api/metering/reading-rates', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Actual-reading rate (实抄率) per station and team, residential and non-residential (R-MTR-02)', querystring: Type.Object({ period: Period }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return { period: req.query.period, items: await readingRates(db, req.query.period, actor.stationIds) };
-  });
+  app.get(
+    '/api/metering/reading-rates',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Actual-reading rate (实抄率) per station and team, residential and non-residential (R-MTR-02)',
+        querystring: Type.Object({ period: Period }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      return { period: req.query.period, items: await readingRates(db, req.query.period, actor.stationIds) };
+    },
+  );
 
-  app.post('/api/metering/daily-consumption', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Import daily consumption series (SGCC layout: CONS_NO, optional FLAG, one column per date); all-or-nothing', consumes: ['multipart/form-data'] },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.import');
-    const file = await req.file();
-    if (!file || file.fieldname !== 'file') throw errors.validation([{ field: 'file', reason: 'is required', reasonZh: '必填' }]);
-    const result = await importDailyConsumption(db, auditActor(actor), actor.stationIds, file.filename, (await file.toBuffer()).toString('utf8'));
-    if (result.status === 'rejected') {
-      const first = result.errors[0]!;
-      throw new AppError('import_rejected', `导入被拒绝，未写入任何数据：共 ${result.errors.length} 处错误，首个在第 ${first.row} 行“${first.field}”：${first.reasonZh}`,
-        `Import rejected, nothing was written: ${result.errors.length} problem(s); first at row ${first.row}, "${first.field}": ${first.reason}`, result.errors);
-    }
-    return result;
-  });
+  app.post(
+    '/api/metering/daily-consumption',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Import daily consumption series (SGCC layout: CONS_NO, optional FLAG, one column per date); all-or-nothing',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.import');
+      const file = await req.file();
+      if (file?.fieldname !== 'file') throw errors.validation([{ field: 'file', reason: 'is required', reasonZh: '必填' }]);
+      const result = await importDailyConsumption(db, auditActor(actor), actor.stationIds, file.filename, (await file.toBuffer()).toString('utf8'));
+      if (result.status === 'rejected') {
+        const first = result.errors[0]!;
+        throw new AppError(
+          'import_rejected',
+          `导入被拒绝，未写入任何数据：共 ${result.errors.length} 处错误，首个在第 ${first.row} 行“${first.field}”：${first.reasonZh}`,
+          `Import rejected, nothing was written: ${result.errors.length} problem(s); first at row ${first.row}, "${first.field}": ${first.reason}`,
+          result.errors,
+        );
+      }
+      return result;
+    },
+  );
 
-  app.post('/api/metering/theft/runs', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Run the theft screening over the daily series, reversed readings and area loss of the stations in scope (R-MTR-06)', body: Type.Object({ period: Type.Optional(Period) }, { additionalProperties: false }) },
-  }, async (req, reply) => {
-    const actor = actorWith(req, 'ledger.write');
-    return reply.status(201).send(await runTheftScreening(db, auditActor(actor), actor.stationIds, req.body.period ? { period: req.body.period } : {}));
-  });
+  app.post(
+    '/api/metering/theft/runs',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Run the theft screening over the daily series, reversed readings and area loss of the stations in scope (R-MTR-06)',
+        body: Type.Object({ period: Type.Optional(Period) }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorWith(req, 'ledger.write');
+      return reply.status(201).send(await runTheftScreening(db, auditActor(actor), actor.stationIds, req.body.period ? { period: req.body.period } : {}));
+    },
+  );
 
-  app.get('/api/metering/theft/suspects', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Ranked, explained theft suspects of the latest screening run (R-MTR-06)', querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return latestSuspects(db, actor.stationIds, req.query.limit);
-  });
+  app.get(
+    '/api/metering/theft/suspects',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Ranked, explained theft suspects of the latest screening run (R-MTR-06)',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      return latestSuspects(db, actor.stationIds, req.query.limit);
+    },
+  );
 
-  app.get('/api/metering/policy', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'The active metering policy (line-loss targets, reading-flag thresholds, watch list, theft weights) and its versions' },
-  }, async (req) => {
-    actorWith(req, 'ledger.read');
-    const active = await activeMeteringPolicy(db);
-    return { ...active, versions: await listMeteringPolicies(db) };
-  });
+  app.get(
+    '/api/metering/policy',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'The active metering policy (line-loss targets, reading-flag thresholds, watch list, theft weights) and its versions',
+      },
+    },
+    async (req) => {
+      actorWith(req, 'ledger.read');
+      const active = await activeMeteringPolicy(db);
+      return { ...active, versions: await listMeteringPolicies(db) };
+    },
+  );
 
-  app.post('/api/metering/policy', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Publish a new version of the metering policy; it becomes active at once', body: Type.Object({ definition: Type.Unknown(), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }) },
-  }, async (req, reply) => {
-    const actor = actorWith(req, 'policy.write');
-    return reply.status(201).send(await publishMeteringPolicy(db, auditActor(actor), req.body.definition, req.body.note));
-  });
+  app.post(
+    '/api/metering/policy',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Publish a new version of the metering policy; it becomes active at once',
+        body: Type.Object({ definition: Type.Unknown(), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorWith(req, 'policy.write');
+      return reply.status(201).send(await publishMeteringPolicy(db, auditActor(actor), req.body.definition, req.body.note));
+    },
+  );
 }

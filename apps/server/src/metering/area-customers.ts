@@ -7,9 +7,22 @@ import { errors } from '../errors';
 import { readingFlags, type ReadingFlag } from './flags';
 
 export async function areaCustomers(db: Kysely<DB>, period: string, areaCode: string, stationIds: number[]) {
-  const area = await db.selectFrom('areas').select(['id', 'code', 'name', 'station_id']).where('code', '=', areaCode).where('station_id', 'in', stationIds.length ? stationIds : [-1]).executeTakeFirst();
+  const area = await db
+    .selectFrom('areas')
+    .select(['id', 'code', 'name', 'station_id'])
+    .where('code', '=', areaCode)
+    .where('station_id', 'in', stationIds.length ? stationIds : [-1])
+    .executeTakeFirst();
   if (!area) throw errors.notFound({ zh: '台区', en: 'Transformer area' });
-  const rows = await sql<{ account_no: string; name: string; meter_no: string; multiplier: string; prev: string | null; cur: string | null; method: 'actual' | 'estimated' | null }>`
+  const rows = await sql<{
+    account_no: string;
+    name: string;
+    meter_no: string;
+    multiplier: string;
+    prev: string | null;
+    cur: string | null;
+    method: 'actual' | 'estimated' | null;
+  }>`
     select cu.account_no, cu.name, m.meter_no, m.multiplier::text as multiplier, prev.reading::text as prev, cur.reading::text as cur, cur.method
     from customers cu join meters m on m.customer_id = cu.id and m.role = 'customer' and m.status = 'in_service'
     left join readings cur on cur.meter_id = m.id and cur.period = ${period}
@@ -21,8 +34,13 @@ export async function areaCustomers(db: Kysely<DB>, period: string, areaCode: st
     period,
     area: { code: area.code, name: area.name },
     items: rows.rows.map((r) => ({
-      accountNo: r.account_no, name: r.name, meterNo: r.meter_no, multiplier: r.multiplier,
-      previousReading: r.prev, reading: r.cur, method: r.method,
+      accountNo: r.account_no,
+      name: r.name,
+      meterNo: r.meter_no,
+      multiplier: r.multiplier,
+      previousReading: r.prev,
+      reading: r.cur,
+      method: r.method,
       kwh: r.prev !== null && r.cur !== null ? ((Number(r.cur) - Number(r.prev)) * Number(r.multiplier)).toFixed(2) : null,
       flags: flags.get(r.meter_no) ?? [],
     })),

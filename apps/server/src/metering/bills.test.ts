@@ -11,12 +11,14 @@ import { computeBills, ensureDefaultTariffs } from './bills';
 const BILLING_FIXTURE = {
   feeders: 'feeder_code,name,station_code\nF1,10kV测试线,ST01\n',
   areas: 'area_code,name,feeder_code,capacity_kva\nA1,A1台区,F1,400\n',
-  customers: 'account_no,name,address,phone,customer_class,voltage_level,tariff_code,area_code,feeder_code,important,dual_supply\n' +
+  customers:
+    'account_no,name,address,phone,customer_class,voltage_level,tariff_code,area_code,feeder_code,important,dual_supply\n' +
     'R1,张三,示范县一村1号,13800001234,residential,LV,RES-1,A1,,0,0\n' +
     'C1,小卖部,示范县一村2号,,non_residential,LV,COM-LV,A1,,0,0\n' +
     'R2,李四,示范县一村3号,13900005678,residential,LV,RES-1,A1,,0,0\n',
   meters: 'meter_no,role,account_no,area_code,feeder_code,multiplier\nM-R1,customer,R1,,,1\nM-C1,customer,C1,,,10\nM-R2,customer,R2,,,1\n',
-  readings: 'meter_no,period,reading,read_at,method\n' +
+  readings:
+    'meter_no,period,reading,read_at,method\n' +
     'M-R1,2025-12,0,2025-12-31,actual\nM-R1,2026-01,2000,2026-01-31,actual\nM-R1,2026-02,3000,2026-02-28,actual\n' +
     'M-C1,2025-12,100,2025-12-31,actual\nM-C1,2026-01,150,2026-01-31,actual\nM-C1,2026-02,180,2026-02-28,actual\n' +
     'M-R2,2025-12,0,2025-12-31,actual\nM-R2,2026-01,100,2026-01-31,actual\n',
@@ -52,8 +54,10 @@ describe.each(BACKENDS)('bills on %s (R-MTR-03)', (backend) => {
     await ensureDefaultTariffs(t.database.db);
     const rows = await t.database.db.selectFrom('tariffs').select(['code', 'version', 'active']).orderBy('code').execute();
     expect(rows).toEqual([
-      { code: 'AGR', version: 1, active: true }, { code: 'COM-LV', version: 1, active: true },
-      { code: 'IND-10KV', version: 1, active: true }, { code: 'RES-1', version: 1, active: true },
+      { code: 'AGR', version: 1, active: true },
+      { code: 'COM-LV', version: 1, active: true },
+      { code: 'IND-10KV', version: 1, active: true },
+      { code: 'RES-1', version: 1, active: true },
     ]);
   });
 
@@ -65,9 +69,16 @@ describe.each(BACKENDS)('bills on %s (R-MTR-03)', (backend) => {
     expect(feb.json()).toMatchObject({ computed: 2, totalFen: 55000 + 21000 });
 
     const j = await bills('2026-01');
-    expect(j.map((b) => [b.accountNo, b.kwh, b.amountFen])).toEqual([['C1', '500', 35000], ['R1', '2000', 107600], ['R2', '100', 5380]]);
+    expect(j.map((b) => [b.accountNo, b.kwh, b.amountFen])).toEqual([
+      ['C1', '500', 35000],
+      ['R1', '2000', 107600],
+      ['R2', '100', 5380],
+    ]);
     const f = await bills('2026-02');
-    expect(f.map((b) => [b.accountNo, b.kwh, b.amountFen])).toEqual([['C1', '300', 21000], ['R1', '1000', 55000]]);
+    expect(f.map((b) => [b.accountNo, b.kwh, b.amountFen])).toEqual([
+      ['C1', '300', 21000],
+      ['R1', '1000', 55000],
+    ]);
     // 760 kWh at 0.538 = 408.88 yuan; 240 kWh at 0.588 = 141.12 yuan
     const r1 = f.find((b) => b.accountNo === 'R1')!;
     expect(r1.detail.lines).toEqual([
@@ -85,17 +96,37 @@ describe.each(BACKENDS)('bills on %s (R-MTR-03)', (backend) => {
 
   it('R-MTR-03 a correction needs a reason, is audited, and drives the billing error rate', async () => {
     const r2 = (await bills('2026-01')).find((b) => b.accountNo === 'R2')!;
-    const noReason = await t.app.inject({ method: 'POST', url: `/api/bills/${r2.id}/corrections`, headers: { cookie }, payload: { reason: '   ', amountFen: 5000 } });
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/bills/${r2.id}/corrections`,
+      headers: { cookie },
+      payload: { reason: '   ', amountFen: 5000 },
+    });
     expect(noReason.statusCode).toBe(422);
     const missing = await t.app.inject({ method: 'POST', url: `/api/bills/${r2.id}/corrections`, headers: { cookie }, payload: { amountFen: 5000 } });
     expect(missing.statusCode).toBe(422);
 
-    const ok = await t.app.inject({ method: 'POST', url: `/api/bills/${r2.id}/corrections`, headers: { cookie }, payload: { reason: '抄表错误，实际读数 93', amountFen: 5003, kwh: '93' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/bills/${r2.id}/corrections`,
+      headers: { cookie },
+      payload: { reason: '抄表错误，实际读数 93', amountFen: 5003, kwh: '93' },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ before: { kwh: '100', amountFen: 5380 }, after: { kwh: '93', amountFen: 5003 }, reason: '抄表错误，实际读数 93' });
-    const audit = await t.database.db.selectFrom('audit_log').select(['actor_name', 'before', 'after']).where('entity', '=', 'bill').where('entity_id', '=', String(r2.id)).where('action', '=', 'correct').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'before', 'after'])
+      .where('entity', '=', 'bill')
+      .where('entity_id', '=', String(r2.id))
+      .where('action', '=', 'correct')
+      .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_name: 'admin', before: { kwh: '100', amountFen: 5380 }, after: { kwh: '93', amountFen: 5003, reason: '抄表错误，实际读数 93' } });
+    expect(audit[0]).toMatchObject({
+      actor_name: 'admin',
+      before: { kwh: '100', amountFen: 5380 },
+      after: { kwh: '93', amountFen: 5003, reason: '抄表错误，实际读数 93' },
+    });
 
     const rate = await t.app.inject({ method: 'GET', url: '/api/bills/error-rate?period=2026-01', headers: { cookie } });
     expect(rate.json()).toEqual({ period: '2026-01', bills: 3, corrected: 1, errorRate: 1 / 3 });

@@ -22,7 +22,12 @@ export async function ensureDefaultTariffs(db: Kysely<DB>, defaults: readonly Ta
         .onConflict((oc) => oc.columns(['code', 'version']).doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (inserted) await writeAudit(tx, { id: null, name: 'system', orgUnitId: null }, { entity: 'tariff', entityId: `${t.code}:${t.version}`, action: 'seed_default', after: t });
+      if (inserted)
+        await writeAudit(
+          tx,
+          { id: null, name: 'system', orgUnitId: null },
+          { entity: 'tariff', entityId: `${t.code}:${t.version}`, action: 'seed_default', after: t },
+        );
     });
   }
 }
@@ -74,7 +79,8 @@ export async function computeBills(db: Kysely<DB>, actor: AuditActor, period: st
   const tariffs = await activeTariffs(db);
   const yearStart = `${period.slice(0, 4)}-01`;
   return db.transaction().execute(async (tx) => {
-    const rows = (await sql<ConsumptionRow>`
+    const rows = (
+      await sql<ConsumptionRow>`
       with c as (${consumptionCte(period, stationIds)})
       select cu.id as customer_id, cu.station_id, cu.account_no, cu.tariff_code,
              round(sum(c.kwh), 4)::text as kwh, bool_or(c.kwh < 0) as negative,
@@ -86,32 +92,58 @@ export async function computeBills(db: Kysely<DB>, actor: AuditActor, period: st
       join readings prev on prev.meter_id = m.id and prev.period = ${previousPeriod(period)}
       where c.role = 'customer' and c.kwh is not null
       group by cu.id, cu.station_id, cu.account_no, cu.tariff_code
-      order by cu.account_no`.execute(tx)).rows;
+      order by cu.account_no`.execute(tx)
+    ).rows;
     const ytd = new Map(
-      (await tx.selectFrom('bills').select(['customer_id', sql<string>`sum(kwh)::text`.as('kwh')])
-        .where('period', '>=', yearStart).where('period', '<', period)
-        .where('customer_id', 'in', rows.length ? rows.map((r) => r.customer_id) : [-1])
-        .groupBy('customer_id').execute()).map((r) => [r.customer_id, r.kwh]),
+      (
+        await tx
+          .selectFrom('bills')
+          .select(['customer_id', sql<string>`sum(kwh)::text`.as('kwh')])
+          .where('period', '>=', yearStart)
+          .where('period', '<', period)
+          .where('customer_id', 'in', rows.length ? rows.map((r) => r.customer_id) : [-1])
+          .groupBy('customer_id')
+          .execute()
+      ).map((r) => [r.customer_id, r.kwh]),
     );
     const existing = new Map(
-      (await tx.selectFrom('bills as b')
-        .select(['b.id', 'b.customer_id', 'b.kwh', 'b.amount_fen', 'b.tariff_version', sql<boolean>`exists (select 1 from bill_corrections bc where bc.bill_id = b.id)`.as('corrected')])
-        .where('b.period', '=', period)
-        .where('b.customer_id', 'in', rows.length ? rows.map((r) => r.customer_id) : [-1])
-        .execute()).map((b) => [b.customer_id, b]),
+      (
+        await tx
+          .selectFrom('bills as b')
+          .select([
+            'b.id',
+            'b.customer_id',
+            'b.kwh',
+            'b.amount_fen',
+            'b.tariff_version',
+            sql<boolean>`exists (select 1 from bill_corrections bc where bc.bill_id = b.id)`.as('corrected'),
+          ])
+          .where('b.period', '=', period)
+          .where('b.customer_id', 'in', rows.length ? rows.map((r) => r.customer_id) : [-1])
+          .execute()
+      ).map((b) => [b.customer_id, b]),
     );
     const result: ComputeResult = { period, computed: 0, unchanged: 0, keptCorrected: 0, noTariff: [], negative: [], totalFen: 0 };
     for (const r of rows) {
-      if (r.negative) { result.negative.push(r.account_no); continue; }
+      if (r.negative) {
+        result.negative.push(r.account_no);
+        continue;
+      }
       const tariff = tariffs.get(r.tariff_code);
-      if (!tariff) { result.noTariff.push(r.account_no); continue; }
+      if (!tariff) {
+        result.noTariff.push(r.account_no);
+        continue;
+      }
       const before = ytd.get(r.customer_id) ?? '0';
       const kwh = kwhText(toKwhUnits(r.kwh));
       const bill = computeBill({ tariff, kwh, yearToDateKwhBefore: before });
       const meters = typeof r.meters === 'string' ? JSON.parse(r.meters) : r.meters;
       const detail: BillDetail = { lines: bill.lines, tierPosition: bill.tierPosition, yearToDateKwhBefore: kwhText(toKwhUnits(before)), meters };
       const old = existing.get(r.customer_id);
-      if (old?.corrected) { result.keptCorrected++; continue; }
+      if (old?.corrected) {
+        result.keptCorrected++;
+        continue;
+      }
       if (old && toKwhUnits(old.kwh) === toKwhUnits(kwh) && old.amount_fen === bill.amountFen && old.tariff_version === tariff.version) {
         result.unchanged++;
         result.totalFen += bill.amountFen;
@@ -125,7 +157,13 @@ export async function computeBills(db: Kysely<DB>, actor: AuditActor, period: st
         .returning('id')
         .executeTakeFirstOrThrow();
       if (old) {
-        await writeAudit(tx, actor, { entity: 'bill', entityId: id, action: 'recompute', before: { kwh: old.kwh, amountFen: old.amount_fen, tariffVersion: old.tariff_version }, after: { kwh, amountFen: bill.amountFen, tariffVersion: tariff.version } });
+        await writeAudit(tx, actor, {
+          entity: 'bill',
+          entityId: id,
+          action: 'recompute',
+          before: { kwh: old.kwh, amountFen: old.amount_fen, tariffVersion: old.tariff_version },
+          after: { kwh, amountFen: bill.amountFen, tariffVersion: tariff.version },
+        });
       }
       result.computed++;
       result.totalFen += bill.amountFen;
@@ -148,17 +186,43 @@ export interface BillView {
   corrections: number;
 }
 
-export async function listBills(db: Kysely<DB>, stationIds: number[], filter: { period?: string; accountNo?: string }, limit = 100, offset = 0): Promise<BillView[]> {
-  let q = db.selectFrom('bills as b').innerJoin('customers as c', 'c.id', 'b.customer_id')
-    .select(['b.id', 'b.customer_id', 'c.account_no', 'b.period', 'b.kwh', 'b.amount_fen', 'b.tariff_code', 'b.tariff_version', 'b.detail',
-      sql<number>`(select count(*) from bill_corrections bc where bc.bill_id = b.id)`.as('corrections')])
+export async function listBills(
+  db: Kysely<DB>,
+  stationIds: number[],
+  filter: { period?: string; accountNo?: string },
+  limit = 100,
+  offset = 0,
+): Promise<BillView[]> {
+  let q = db
+    .selectFrom('bills as b')
+    .innerJoin('customers as c', 'c.id', 'b.customer_id')
+    .select([
+      'b.id',
+      'b.customer_id',
+      'c.account_no',
+      'b.period',
+      'b.kwh',
+      'b.amount_fen',
+      'b.tariff_code',
+      'b.tariff_version',
+      'b.detail',
+      sql<number>`(select count(*) from bill_corrections bc where bc.bill_id = b.id)`.as('corrections'),
+    ])
     .where('b.station_id', 'in', stationIds.length ? stationIds : [-1]);
   if (filter.period) q = q.where('b.period', '=', filter.period);
   if (filter.accountNo) q = q.where('c.account_no', '=', filter.accountNo);
   const rows = await q.orderBy('b.period', 'desc').orderBy('c.account_no').limit(limit).offset(offset).execute();
   return rows.map((r) => ({
-    id: r.id, customerId: r.customer_id, accountNo: r.account_no, period: r.period, kwh: kwhText(toKwhUnits(r.kwh)), amountFen: r.amount_fen,
-    tariffCode: r.tariff_code, tariffVersion: r.tariff_version, detail: r.detail as BillDetail, corrections: Number(r.corrections),
+    id: r.id,
+    customerId: r.customer_id,
+    accountNo: r.account_no,
+    period: r.period,
+    kwh: kwhText(toKwhUnits(r.kwh)),
+    amountFen: r.amount_fen,
+    tariffCode: r.tariff_code,
+    tariffVersion: r.tariff_version,
+    detail: r.detail as BillDetail,
+    corrections: Number(r.corrections),
   }));
 }
 
@@ -174,15 +238,26 @@ export interface CorrectionInput {
 export async function correctBill(db: Kysely<DB>, actor: AuditActor, stationIds: number[], billId: number, input: CorrectionInput) {
   const reason = input.reason.trim();
   if (!reason) throw errors.validation([{ field: 'reason', reason: 'is required', reasonZh: '必填' }]);
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen < 0) throw errors.validation([{ field: 'amountFen', reason: 'must be a non-negative whole number of fen', reasonZh: '须为非负整数（分）' }]);
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen < 0)
+    throw errors.validation([{ field: 'amountFen', reason: 'must be a non-negative whole number of fen', reasonZh: '须为非负整数（分）' }]);
   let kwh: string | undefined;
   if (input.kwh !== undefined) {
-    try { kwh = kwhText(toKwhUnits(input.kwh)); } catch { kwh = undefined; }
-    if (kwh === undefined || kwh.startsWith('-')) throw errors.validation([{ field: 'kwh', reason: 'must be a non-negative number (at most 4 decimals)', reasonZh: '须为非负数（最多 4 位小数）' }]);
+    try {
+      kwh = kwhText(toKwhUnits(input.kwh));
+    } catch {
+      kwh = undefined;
+    }
+    if (kwh === undefined || kwh.startsWith('-'))
+      throw errors.validation([{ field: 'kwh', reason: 'must be a non-negative number (at most 4 decimals)', reasonZh: '须为非负数（最多 4 位小数）' }]);
   }
   return db.transaction().execute(async (tx) => {
-    const bill = await tx.selectFrom('bills').selectAll().where('id', '=', billId)
-      .where('station_id', 'in', stationIds.length ? stationIds : [-1]).forUpdate().executeTakeFirst();
+    const bill = await tx
+      .selectFrom('bills')
+      .selectAll()
+      .where('id', '=', billId)
+      .where('station_id', 'in', stationIds.length ? stationIds : [-1])
+      .forUpdate()
+      .executeTakeFirst();
     if (!bill) throw errors.notFound({ zh: '电费账单', en: 'Bill' });
     const before = { kwh: kwhText(toKwhUnits(bill.kwh)), amountFen: bill.amount_fen };
     const after = { kwh: kwh ?? before.kwh, amountFen: input.amountFen };
@@ -190,9 +265,11 @@ export async function correctBill(db: Kysely<DB>, actor: AuditActor, stationIds:
       throw new AppError('conflict', '更正后的金额与电量与原账单相同', 'The correction does not change the bill');
     }
     await tx.updateTable('bills').set({ kwh: after.kwh, amount_fen: after.amountFen, updated_at: sql`now()` }).where('id', '=', billId).execute();
-    const { id } = await tx.insertInto('bill_corrections')
+    const { id } = await tx
+      .insertInto('bill_corrections')
       .values({ bill_id: billId, reason, before: JSON.stringify(before), after: JSON.stringify(after), actor_id: actor.id, actor_name: actor.name })
-      .returning('id').executeTakeFirstOrThrow();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await writeAudit(tx, actor, { entity: 'bill', entityId: billId, action: 'correct', before, after: { ...after, reason, correctionId: id } });
     return { correctionId: id, billId, before, after, reason };
   });
@@ -200,9 +277,14 @@ export async function correctBill(db: Kysely<DB>, actor: AuditActor, stationIds:
 
 /** 电费差错率 for a period: bills corrected at least once / bills issued. */
 export async function billingErrors(db: Kysely<DB>, period: string, stationIds: number[]) {
-  const row = await db.selectFrom('bills as b')
-    .select([sql<number>`count(*)`.as('bills'), sql<number>`count(*) filter (where exists (select 1 from bill_corrections bc where bc.bill_id = b.id))`.as('corrected')])
-    .where('b.period', '=', period).where('b.station_id', 'in', stationIds.length ? stationIds : [-1])
+  const row = await db
+    .selectFrom('bills as b')
+    .select([
+      sql<number>`count(*)`.as('bills'),
+      sql<number>`count(*) filter (where exists (select 1 from bill_corrections bc where bc.bill_id = b.id))`.as('corrected'),
+    ])
+    .where('b.period', '=', period)
+    .where('b.station_id', 'in', stationIds.length ? stationIds : [-1])
     .executeTakeFirstOrThrow();
   const bills = Number(row.bills);
   const corrected = Number(row.corrected);

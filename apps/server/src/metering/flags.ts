@@ -7,7 +7,12 @@ import type { DB } from '../db/schema';
 
 export type ReadingFlag = 'estimated' | 'missed' | 'wrong' | 'duplicate';
 
-export async function readingFlags(db: Kysely<DB>, period: string, stationIds: number[], policy: ReadingFlagPolicy = DEFAULT_READING_FLAG_POLICY): Promise<{ meterNo: string; flag: ReadingFlag }[]> {
+export async function readingFlags(
+  db: Kysely<DB>,
+  period: string,
+  stationIds: number[],
+  policy: ReadingFlagPolicy = DEFAULT_READING_FLAG_POLICY,
+): Promise<{ meterNo: string; flag: ReadingFlag }[]> {
   const rows = await sql<{ meter_no: string; flag: ReadingFlag }>`
     with cur as (select * from readings where period = ${period} and station_id = any(${stationIds}::int[])),
     prev as (

@@ -9,7 +9,17 @@ import { ensureDefaultTariffs } from './bills';
 // 违章用电17户, 补回电量3.1千KWH, 补回金额1.83千元; 共计挽回经济损失3.903万元.
 // 37,200 yuan = back-paid charges 9,300 + 3× penalty 27,900 (the seed gives totals only; the
 // households are constructed to match, see packages/domain/src/metering/inspection.test.ts).
-const THEFT: [number, string][] = [[3000, '0.20'], [4000, '0.20'], [5000, '0.20'], [7000, '0.20'], [2000, '0.25'], [3000, '0.25'], [4000, '0.25'], [5000, '0.25'], [8000, '0.25']];
+const THEFT: [number, string][] = [
+  [3000, '0.20'],
+  [4000, '0.20'],
+  [5000, '0.20'],
+  [7000, '0.20'],
+  [2000, '0.25'],
+  [3000, '0.25'],
+  [4000, '0.25'],
+  [5000, '0.25'],
+  [8000, '0.25'],
+];
 const CATEGORY_KWH = [200, 250, 300, 300, 300, 350, 350, 350, 400, 300];
 const EXCESS_KW = [3, 3, 4, 5];
 const SUSPENDED_KW = [1, 2, 2];
@@ -21,11 +31,22 @@ describe.each(BACKENDS)('anti-theft inspections on %s (R-MTR-07)', (backend) => 
     t = await createTestApp(backend);
     await ensureDefaultTariffs(t.database.db);
     const actor = { audit: { id: null, name: 'test', orgUnitId: null }, stationIds: [], createStationsUnder: await ensureRootCounty(t.database.db) };
-    for (const [kind, csv] of [['feeders', 'feeder_code,name,station_code\nF1,10kV测试线,ST01\n'], ['areas', 'area_code,name,feeder_code,capacity_kva\nA1,A1台区,F1,400\n']] as const) {
+    for (const [kind, csv] of [
+      ['feeders', 'feeder_code,name,station_code\nF1,10kV测试线,ST01\n'],
+      ['areas', 'area_code,name,feeder_code,capacity_kva\nA1,A1台区,F1,400\n'],
+    ] as const) {
       const r = await importLedger(t.database.db, actor, kind, `${kind}.csv`, Buffer.from(csv));
       expect(r.status, JSON.stringify(r.errors)).toBe('succeeded');
     }
-    const customers = await importLedger(t.database.db, actor, 'customers', 'c.csv', Buffer.from('account_no,name,address,phone,customer_class,voltage_level,tariff_code,area_code,feeder_code,important,dual_supply\nX1,王五,示范县二村1号,,residential,LV,RES-1,A1,,0,0\n'));
+    const customers = await importLedger(
+      t.database.db,
+      actor,
+      'customers',
+      'c.csv',
+      Buffer.from(
+        'account_no,name,address,phone,customer_class,voltage_level,tariff_code,area_code,feeder_code,important,dual_supply\nX1,王五,示范县二村1号,,residential,LV,RES-1,A1,,0,0\n',
+      ),
+    );
     expect(customers.status, JSON.stringify(customers.errors)).toBe('succeeded');
     cookie = await login(t.app, 'admin', ADMIN_PASSWORD);
   });
@@ -34,16 +55,30 @@ describe.each(BACKENDS)('anti-theft inspections on %s (R-MTR-07)', (backend) => 
   const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
 
   it('R-MTR-07 a campaign with its findings reproduces seed 000: 149 boxes, 9 / 41,000 kWh / 37,200 yuan, 17 / 3,100 kWh / 1,830 yuan, 39,030 yuan', async () => {
-    const c = await post('/api/inspections', { kind: 'meter_box_opening', startedOn: '2006-01-01', endedOn: '2006-06-30', boxesOpened: 149, note: '上半年反窃电' });
+    const c = await post('/api/inspections', {
+      kind: 'meter_box_opening',
+      startedOn: '2006-01-01',
+      endedOn: '2006-06-30',
+      boxesOpened: 149,
+      note: '上半年反窃电',
+    });
     expect(c.statusCode, c.body).toBe(201);
     const id = c.json().id as number;
     for (const [kwh, price] of THEFT) {
       const r = await post(`/api/inspections/${id}/findings`, { kind: 'theft', energyKwh: String(kwh), priceYuan: price });
       expect(r.statusCode, r.body).toBe(201);
     }
-    for (const kwh of CATEGORY_KWH) expect((await post(`/api/inspections/${id}/findings`, { kind: 'violation', violationType: 'change_category', energyKwh: String(kwh), priceYuan: '0.10' })).statusCode).toBe(201);
-    for (const kw of EXCESS_KW) expect((await post(`/api/inspections/${id}/findings`, { kind: 'violation', violationType: 'excess_capacity', capacityKw: kw })).statusCode).toBe(201);
-    for (const kw of SUSPENDED_KW) expect((await post(`/api/inspections/${id}/findings`, { kind: 'violation', violationType: 'use_suspended_equipment', capacityKw: kw })).statusCode).toBe(201);
+    for (const kwh of CATEGORY_KWH)
+      expect(
+        (await post(`/api/inspections/${id}/findings`, { kind: 'violation', violationType: 'change_category', energyKwh: String(kwh), priceYuan: '0.10' }))
+          .statusCode,
+      ).toBe(201);
+    for (const kw of EXCESS_KW)
+      expect((await post(`/api/inspections/${id}/findings`, { kind: 'violation', violationType: 'excess_capacity', capacityKw: kw })).statusCode).toBe(201);
+    for (const kw of SUSPENDED_KW)
+      expect((await post(`/api/inspections/${id}/findings`, { kind: 'violation', violationType: 'use_suspended_equipment', capacityKw: kw })).statusCode).toBe(
+        201,
+      );
 
     const s = await t.app.inject({ method: 'GET', url: `/api/inspections/${id}/summary`, headers: { cookie } });
     expect(s.statusCode).toBe(200);

@@ -21,13 +21,27 @@ export interface LargeCustomer {
   swing: boolean;
 }
 
-export async function largeCustomers(db: Kysely<DB>, period: string, stationIds: number[], policy: { minMonthlyKwh: number; swing: number }): Promise<LargeCustomer[]> {
+export async function largeCustomers(
+  db: Kysely<DB>,
+  period: string,
+  stationIds: number[],
+  policy: { minMonthlyKwh: number; swing: number },
+): Promise<LargeCustomer[]> {
   if (!stationIds.length) return [];
   const p1 = previousPeriod(period);
   const y1 = periodMinus(period, 12);
   const y0 = previousPeriod(y1);
   // consumption per meter for the three months compared (each needs the reading before it), summed per customer
-  const rows = await sql<{ account_no: string; name: string; voltage_level: 'LV' | 'HV'; area_code: string | null; feeder_code: string; cur: string | null; prev: string | null; ly: string | null }>`
+  const rows = await sql<{
+    account_no: string;
+    name: string;
+    voltage_level: 'LV' | 'HV';
+    area_code: string | null;
+    feeder_code: string;
+    cur: string | null;
+    prev: string | null;
+    ly: string | null;
+  }>`
     with r as (
       select m.id as meter_id, m.customer_id, r.period, r.reading, m.multiplier from readings r join meters m on m.id = r.meter_id
       where m.role = 'customer' and m.status = 'in_service' and r.station_id = any(${stationIds}::int[])
@@ -51,9 +65,16 @@ export async function largeCustomers(db: Kysely<DB>, period: string, stationIds:
     const mom = change(cur, num(r.prev));
     const yoy = change(cur, num(r.ly));
     return {
-      accountNo: r.account_no, name: r.name, voltageLevel: r.voltage_level, areaCode: r.area_code, feederCode: r.feeder_code,
-      kwh: cur === null ? null : cur.toFixed(2), lastMonthKwh: r.prev === null ? null : Number(r.prev).toFixed(2), lastYearKwh: r.ly === null ? null : Number(r.ly).toFixed(2),
-      monthOnMonth: mom === null ? null : Number(mom.toFixed(4)), yearOnYear: yoy === null ? null : Number(yoy.toFixed(4)),
+      accountNo: r.account_no,
+      name: r.name,
+      voltageLevel: r.voltage_level,
+      areaCode: r.area_code,
+      feederCode: r.feeder_code,
+      kwh: cur === null ? null : cur.toFixed(2),
+      lastMonthKwh: r.prev === null ? null : Number(r.prev).toFixed(2),
+      lastYearKwh: r.ly === null ? null : Number(r.ly).toFixed(2),
+      monthOnMonth: mom === null ? null : Number(mom.toFixed(4)),
+      yearOnYear: yoy === null ? null : Number(yoy.toFixed(4)),
       swing: (mom !== null && Math.abs(mom) > policy.swing) || (yoy !== null && Math.abs(yoy) > policy.swing),
     };
   });

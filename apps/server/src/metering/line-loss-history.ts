@@ -16,8 +16,13 @@ async function inScope(db: Kysely<DB>, level: LossLevel, stationIds: number[]) {
 export async function lastRunAt(db: Kysely<DB>, period: string, level: LossLevel, stationIds: number[]): Promise<string | null> {
   const scope = await inScope(db, level, stationIds);
   if (!scope.ids.length) return null;
-  const row = await db.selectFrom('line_loss_results').select((eb) => eb.fn.max('run_at').as('at'))
-    .where('period', '=', period).where('level', '=', level).where(scope.column, 'in', scope.ids).executeTakeFirst();
+  const row = await db
+    .selectFrom('line_loss_results')
+    .select((eb) => eb.fn.max('run_at').as('at'))
+    .where('period', '=', period)
+    .where('level', '=', level)
+    .where(scope.column, 'in', scope.ids)
+    .executeTakeFirst();
   return row?.at ? new Date(row.at as unknown as string).toISOString() : null;
 }
 
@@ -33,11 +38,25 @@ export interface TrendPoint {
 export async function lossTrend(db: Kysely<DB>, level: LossLevel, code: string, from: string, to: string, stationIds: number[]) {
   const scope = await inScope(db, level, stationIds);
   const rows = scope.ids.length
-    ? await db.selectFrom('line_loss_results').select(['period', 'supply_kwh', 'sales_kwh', 'loss_kwh', 'loss_rate', 'class', 'target'])
-      .where('level', '=', level).where('code', '=', code).where('period', '>=', from).where('period', '<=', to)
-      .where(scope.column, 'in', scope.ids).orderBy('period').execute()
+    ? await db
+        .selectFrom('line_loss_results')
+        .select(['period', 'supply_kwh', 'sales_kwh', 'loss_kwh', 'loss_rate', 'class', 'target'])
+        .where('level', '=', level)
+        .where('code', '=', code)
+        .where('period', '>=', from)
+        .where('period', '<=', to)
+        .where(scope.column, 'in', scope.ids)
+        .orderBy('period')
+        .execute()
     : [];
-  const points: TrendPoint[] = rows.map((r) => ({ period: r.period, supplyKwh: kwh(r.supply_kwh), salesKwh: kwh(r.sales_kwh), lossKwh: kwh(r.loss_kwh), lossRate: rate(r.loss_rate), class: r.class }));
+  const points: TrendPoint[] = rows.map((r) => ({
+    period: r.period,
+    supplyKwh: kwh(r.supply_kwh),
+    salesKwh: kwh(r.sales_kwh),
+    lossKwh: kwh(r.loss_kwh),
+    lossRate: rate(r.loss_rate),
+    class: r.class,
+  }));
   const last = rows.at(-1);
   return { level, code, target: last?.target == null ? null : Number(last.target), points };
 }
@@ -57,7 +76,17 @@ export interface WatchItem {
 export async function lossWatchlist(db: Kysely<DB>, period: string, minStreak: number, stationIds: number[], lookback = 24): Promise<WatchItem[]> {
   if (!stationIds.length) return [];
   const from = periodMinus(period, lookback - 1);
-  const rows = await sql<{ point_id: number; code: string; name: string; feeder_code: string; manager_id: number | null; manager_name: string | null; period: string; class: LossClass; loss_rate: string | null }>`
+  const rows = await sql<{
+    point_id: number;
+    code: string;
+    name: string;
+    feeder_code: string;
+    manager_id: number | null;
+    manager_name: string | null;
+    period: string;
+    class: LossClass;
+    loss_rate: string | null;
+  }>`
     select r.point_id, a.code, a.name, f.code as feeder_code, a.manager_id, u.display_name as manager_name, r.period, r.class, r.loss_rate
     from line_loss_results r join areas a on a.id = r.point_id join feeders f on f.id = a.feeder_id left join users u on u.id = a.manager_id
     where r.level = 'area' and r.period between ${from} and ${period} and r.station_id = any(${stationIds}::int[])
@@ -78,10 +107,17 @@ export async function lossWatchlist(db: Kysely<DB>, period: string, minStreak: n
     if (streak < minStreak) continue;
     const head = list[0]!;
     items.push({
-      code: head.code, name: head.name, feederCode: head.feeder_code,
+      code: head.code,
+      name: head.name,
+      feederCode: head.feeder_code,
       manager: head.manager_id === null ? null : { id: head.manager_id, name: head.manager_name ?? '' },
-      streak, lossRate: rate(head.loss_rate), class: head.class,
-      history: list.slice(0, 12).reverse().map((r) => ({ period: r.period, class: r.class, lossRate: rate(r.loss_rate) })),
+      streak,
+      lossRate: rate(head.loss_rate),
+      class: head.class,
+      history: list
+        .slice(0, 12)
+        .reverse()
+        .map((r) => ({ period: r.period, class: r.class, lossRate: rate(r.loss_rate) })),
     });
   }
   return items.sort((a, b) => b.streak - a.streak || a.code.localeCompare(b.code));

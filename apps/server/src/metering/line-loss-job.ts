@@ -19,7 +19,23 @@ export interface LineLossRun {
 }
 
 const emptyCounts = (): ClassCounts => ({ qualified: 0, high_loss: 0, negative_loss: 0, not_computable: 0 });
-const COLUMNS = ['period', 'level', 'point_id', 'code', 'station_id', 'supply_kwh', 'sales_kwh', 'loss_kwh', 'loss_rate', 'coverage', 'class', 'target', 'manager_id', 'policy_version', 'run_at'] as const;
+const COLUMNS = [
+  'period',
+  'level',
+  'point_id',
+  'code',
+  'station_id',
+  'supply_kwh',
+  'sales_kwh',
+  'loss_kwh',
+  'loss_rate',
+  'coverage',
+  'class',
+  'target',
+  'manager_id',
+  'policy_version',
+  'run_at',
+] as const;
 const csvText = (v: string) => (/[",\r\n]/.test(v) || v === '' ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** The counties above the given stations: county rows belong to whoever sees one of its stations. */
@@ -29,7 +45,13 @@ export async function countiesOf(db: Kysely<DB>, stationIds: number[]): Promise<
   return rows.map((r) => r.parent_id!);
 }
 
-export async function runLineLossJob(db: Kysely<DB>, actor: AuditActor, period: string, stationIds: number[], levels: readonly LossLevel[] = LOSS_LEVELS): Promise<LineLossRun> {
+export async function runLineLossJob(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  period: string,
+  stationIds: number[],
+  levels: readonly LossLevel[] = LOSS_LEVELS,
+): Promise<LineLossRun> {
   // stamped before reading: a run never claims readings committed while it was computing
   const runAt = new Date();
   const { version, policy } = await activeMeteringPolicy(db);
@@ -40,19 +62,44 @@ export async function runLineLossJob(db: Kysely<DB>, actor: AuditActor, period: 
   await db.transaction().execute(async (tx) => {
     for (const [level, rows] of computed) {
       let del = tx.deleteFrom('line_loss_results').where('period', '=', period).where('level', '=', level);
-      del = level === 'county' ? del.where('point_id', 'in', counties.length ? counties : [-1]) : del.where('station_id', 'in', stationIds.length ? stationIds : [-1]);
+      del =
+        level === 'county'
+          ? del.where('point_id', 'in', counties.length ? counties : [-1])
+          : del.where('station_id', 'in', stationIds.length ? stationIds : [-1]);
       await del.execute();
       const c = emptyCounts();
       for (const r of rows) c[r.class]++;
       counts[level] = c;
       // COPY rather than multi-row INSERTs: a county's thousands of areas in one round trip
-      const csv = rows.map((r) => [
-        period, level, r.pointId, csvText(r.code), r.stationId ?? '', r.supplyKwh ?? '', r.salesKwh, r.lossKwh ?? '', r.lossRate ?? '',
-        r.coverage.toFixed(6), r.class, r.target, r.manager?.id ?? '', version, runAtText,
-      ].join(',')).join('\n');
-      if (rows.length) await copyCsv(tx, 'line_loss_results', COLUMNS, csv + '\n');
+      const csv = rows
+        .map((r) =>
+          [
+            period,
+            level,
+            r.pointId,
+            csvText(r.code),
+            r.stationId ?? '',
+            r.supplyKwh ?? '',
+            r.salesKwh,
+            r.lossKwh ?? '',
+            r.lossRate ?? '',
+            r.coverage.toFixed(6),
+            r.class,
+            r.target,
+            r.manager?.id ?? '',
+            version,
+            runAtText,
+          ].join(','),
+        )
+        .join('\n');
+      if (rows.length) await copyCsv(tx, 'line_loss_results', COLUMNS, `${csv}\n`);
     }
-    await writeAudit(tx, actor, { entity: 'line_loss_run', entityId: period, action: 'run', after: { period, stations: stationIds.length, policyVersion: version, counts } });
+    await writeAudit(tx, actor, {
+      entity: 'line_loss_run',
+      entityId: period,
+      action: 'run',
+      after: { period, stations: stationIds.length, policyVersion: version, counts },
+    });
   });
   return { period, runAt: runAt.toISOString(), policyVersion: version, counts };
 }

@@ -116,20 +116,33 @@ async function countyAggs(db: Kysely<DB>, stations: Agg[]): Promise<Agg[]> {
   const byCounty = new Map<number, Agg[]>();
   for (const s of stations) if (s.parent_id !== null) byCounty.set(s.parent_id, [...(byCounty.get(s.parent_id) ?? []), s]);
   if (!byCounty.size) return [];
-  const units = await db.selectFrom('org_units as u').leftJoin('org_units as p', 'p.id', 'u.parent_id')
-    .select(['u.id', 'u.code', 'u.name', 'p.code as parent_code']).where('u.id', 'in', [...byCounty.keys()]).execute();
-  return units.map((u) => {
-    const rows = byCounty.get(u.id)!;
-    const missing = rows.some((r) => r.supply_missing || r.supply === null);
-    return {
-      point: u.id, code: u.code, name: u.name, parent_code: u.parent_code, parent_id: null, station_id: null, manager_id: null, manager_name: null,
-      supply: missing ? null : String(rows.reduce((s, r) => s + Number(r.supply), 0)),
-      supply_missing: missing,
-      sales: String(rows.reduce((s, r) => s + Number(r.sales ?? 0), 0)),
-      meters: rows.reduce((s, r) => s + Number(r.meters), 0),
-      read: rows.reduce((s, r) => s + Number(r.read), 0),
-    };
-  }).sort((a, b) => a.code.localeCompare(b.code));
+  const units = await db
+    .selectFrom('org_units as u')
+    .leftJoin('org_units as p', 'p.id', 'u.parent_id')
+    .select(['u.id', 'u.code', 'u.name', 'p.code as parent_code'])
+    .where('u.id', 'in', [...byCounty.keys()])
+    .execute();
+  return units
+    .map((u) => {
+      const rows = byCounty.get(u.id)!;
+      const missing = rows.some((r) => r.supply_missing || r.supply === null);
+      return {
+        point: u.id,
+        code: u.code,
+        name: u.name,
+        parent_code: u.parent_code,
+        parent_id: null,
+        station_id: null,
+        manager_id: null,
+        manager_name: null,
+        supply: missing ? null : String(rows.reduce((s, r) => s + Number(r.supply), 0)),
+        supply_missing: missing,
+        sales: String(rows.reduce((s, r) => s + Number(r.sales ?? 0), 0)),
+        meters: rows.reduce((s, r) => s + Number(r.meters), 0),
+        read: rows.reduce((s, r) => s + Number(r.read), 0),
+      };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 const fixed = (v: number, d: number) => (Object.is(Math.round(v * 10 ** d) / 10 ** d, -0) ? 0 : Math.round(v * 10 ** d) / 10 ** d).toFixed(d);
@@ -159,7 +172,13 @@ function present(level: LossLevel, aggs: Agg[], policy: LineLossPolicy): LossRow
 }
 
 /** Several levels at once; the county is summed from the station pass rather than queried again. */
-export async function lineLossLevels(db: Kysely<DB>, levels: readonly LossLevel[], period: string, stationIds: number[], policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY): Promise<Map<LossLevel, LossRow[]>> {
+export async function lineLossLevels(
+  db: Kysely<DB>,
+  levels: readonly LossLevel[],
+  period: string,
+  stationIds: number[],
+  policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY,
+): Promise<Map<LossLevel, LossRow[]>> {
   const out = new Map<LossLevel, LossRow[]>();
   let stations: Agg[] | undefined;
   for (const level of levels) {
@@ -173,11 +192,17 @@ export async function lineLossLevels(db: Kysely<DB>, levels: readonly LossLevel[
   return out;
 }
 
-export async function lineLoss(db: Kysely<DB>, level: LossLevel, period: string, stationIds: number[], policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY): Promise<LossRow[]> {
+export async function lineLoss(
+  db: Kysely<DB>,
+  level: LossLevel,
+  period: string,
+  stationIds: number[],
+  policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY,
+): Promise<LossRow[]> {
   return (await lineLossLevels(db, [level], period, stationIds, policy)).get(level)!;
 }
 
 export function lossCsv(rows: LossRow[]): string {
   const lines = rows.map((r) => [r.code, r.supplyKwh ?? '', r.salesKwh, r.lossKwh ?? '', r.lossRate ?? '', r.class].join(','));
-  return ['code,supply_kwh,sales_kwh,loss_kwh,loss_rate,class', ...lines].join('\n') + '\n';
+  return `${['code,supply_kwh,sales_kwh,loss_kwh,loss_rate,class', ...lines].join('\n')}\n`;
 }

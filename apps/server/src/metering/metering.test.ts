@@ -25,10 +25,10 @@ describe.each(BACKENDS)('readings and line loss on %s (R-MTR-01, R-MTR-02, R-MTR
     const rows = await lineLoss(t.db, 'area', '2025-06', await allStationIds(t.db));
     expect(lossCsv(rows)).toBe(
       'code,supply_kwh,sales_kwh,loss_kwh,loss_rate,class\n' +
-      'A1,1000.00,900.00,100.00,0.1000,qualified\n' +
-      'A2,1000.00,810.00,190.00,0.1900,not_computable\n' +
-      'A3,1000.00,1100.00,-100.00,-0.1000,negative_loss\n' +
-      'A4,1000.00,449.00,551.00,0.5510,high_loss\n',
+        'A1,1000.00,900.00,100.00,0.1000,qualified\n' +
+        'A2,1000.00,810.00,190.00,0.1900,not_computable\n' +
+        'A3,1000.00,1100.00,-100.00,-0.1000,negative_loss\n' +
+        'A4,1000.00,449.00,551.00,0.5510,high_loss\n',
     );
   });
 
@@ -56,7 +56,13 @@ describe.each(BACKENDS)('readings and line loss on %s (R-MTR-01, R-MTR-02, R-MTR
       { meterNo: 'M-A2C0', flag: 'missed' },
       { meterNo: 'M-A4C9', flag: 'wrong' },
     ]);
-    const again = await importLedger(t.db, actor, 'readings', 'fix.csv', Buffer.from('meter_no,period,reading,read_at,method\nM-A4C9,2025-06,551,2025-06-30,actual\n'));
+    const again = await importLedger(
+      t.db,
+      actor,
+      'readings',
+      'fix.csv',
+      Buffer.from('meter_no,period,reading,read_at,method\nM-A4C9,2025-06,551,2025-06-30,actual\n'),
+    );
     expect(again).toMatchObject({ status: 'succeeded', inserted: 0, updated: 1 });
     const after = await readingFlags(t.db, '2025-06', await allStationIds(t.db));
     expect(after).toContainEqual({ meterNo: 'M-A4C9', flag: 'duplicate' });
@@ -64,10 +70,15 @@ describe.each(BACKENDS)('readings and line loss on %s (R-MTR-01, R-MTR-02, R-MTR
   });
 
   it('R-MTR-01 a readings file with one malformed row is rejected whole, the row named', async () => {
-    const bad = 'meter_no,period,reading,read_at,method\nG1,2025-07,760,2025-07-31,actual\nG1X,2025-07,1,,actual\nAM-A1,2025-13,1,,actual\nAM-A2,2025-07,-5,,actual\n';
+    const bad =
+      'meter_no,period,reading,read_at,method\nG1,2025-07,760,2025-07-31,actual\nG1X,2025-07,1,,actual\nAM-A1,2025-13,1,,actual\nAM-A2,2025-07,-5,,actual\n';
     const r = await importLedger(t.db, actor, 'readings', 'bad.csv', Buffer.from(bad));
     expect(r.status).toBe('rejected');
-    expect(r.errors.map((e) => [e.row, e.field])).toEqual([[3, 'meter_no'], [4, 'period'], [5, 'reading']]);
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [3, 'meter_no'],
+      [4, 'period'],
+      [5, 'reading'],
+    ]);
     expect((await lineLoss(t.db, 'feeder', '2025-07', await allStationIds(t.db)))[0]!.supplyKwh).toBeNull();
   });
 });

@@ -36,10 +36,16 @@ export async function publishMeteringPolicy(db: Kysely<DB>, actor: AuditActor, d
   const policy = pickPolicy(definition as MeteringPolicy);
   return db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('metering_policies').select(['version', 'definition']).where('active', '=', true).forUpdate().executeTakeFirst();
-    const last = await tx.selectFrom('metering_policies').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+    const last = await tx
+      .selectFrom('metering_policies')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .executeTakeFirst();
     const version = Number(last?.v ?? 0) + 1;
     await tx.updateTable('metering_policies').set({ active: false }).where('active', '=', true).execute();
-    await tx.insertInto('metering_policies').values({ version, definition: JSON.stringify(policy), active: true, note: note ?? null, created_by: actor.name }).execute();
+    await tx
+      .insertInto('metering_policies')
+      .values({ version, definition: JSON.stringify(policy), active: true, note: note ?? null, created_by: actor.name })
+      .execute();
     await writeAudit(tx, actor, { entity: 'metering_policy', entityId: String(version), action: 'publish', before: before?.definition ?? null, after: policy });
     return { version, policy };
   });

@@ -27,7 +27,15 @@ const empty = (): RateCell => ({ meters: 0, actual: 0, estimated: 0, missed: 0, 
 
 export async function readingRates(db: Kysely<DB>, period: string, stationIds: number[]): Promise<RateRow[]> {
   if (!stationIds.length) return [];
-  const groups = await sql<{ station_id: number; team_id: number | null; customer_class: 'residential' | 'non_residential'; meters: number; actual: number; estimated: number; missed: number }>`
+  const groups = await sql<{
+    station_id: number;
+    team_id: number | null;
+    customer_class: 'residential' | 'non_residential';
+    meters: number;
+    actual: number;
+    estimated: number;
+    missed: number;
+  }>`
     select m.station_id, t.id as team_id, cu.customer_class,
            count(*)::int as meters,
            (count(*) filter (where r.method = 'actual'))::int as actual,
@@ -41,13 +49,27 @@ export async function readingRates(db: Kysely<DB>, period: string, stationIds: n
     left join readings r on r.meter_id = m.id and r.period = ${period}
     where m.role = 'customer' and m.status = 'in_service' and m.station_id = any(${stationIds}::int[])
     group by 1, 2, 3`.execute(db);
-  const units = await db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'parent_id'])
+  const units = await db
+    .selectFrom('org_units')
+    .select(['id', 'code', 'name', 'kind', 'parent_id'])
     .where((eb) => eb.or([eb('id', 'in', stationIds), eb.and([eb('parent_id', 'in', stationIds), eb('kind', '=', 'team')])]))
-    .orderBy('path').orderBy('code').execute();
-  const rows = new Map<number, RateRow>(units.map((u) => [u.id, {
-    unitId: u.id, code: u.code, name: u.name, kind: u.kind === 'team' ? 'team' : 'station', parentId: u.kind === 'team' ? u.parent_id : null,
-    residential: empty(), nonResidential: empty(),
-  }]));
+    .orderBy('path')
+    .orderBy('code')
+    .execute();
+  const rows = new Map<number, RateRow>(
+    units.map((u) => [
+      u.id,
+      {
+        unitId: u.id,
+        code: u.code,
+        name: u.name,
+        kind: u.kind === 'team' ? 'team' : 'station',
+        parentId: u.kind === 'team' ? u.parent_id : null,
+        residential: empty(),
+        nonResidential: empty(),
+      },
+    ]),
+  );
   const add = (unit: number | null, g: (typeof groups.rows)[number]) => {
     const row = unit === null ? undefined : rows.get(unit);
     if (!row) return;

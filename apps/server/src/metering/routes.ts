@@ -10,121 +10,204 @@ import { billingErrors, computeBills, correctBill, listBills } from './bills';
 import { addFinding, createCampaign, listCampaigns, summarise } from './inspections';
 
 const Kwh = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$' });
-const CampaignKind = Type.Union([Type.Literal('night_patrol'), Type.Literal('meter_box_opening'), Type.Literal('special_check'), Type.Literal('routine_check')]);
+const CampaignKind = Type.Union([
+  Type.Literal('night_patrol'),
+  Type.Literal('meter_box_opening'),
+  Type.Literal('special_check'),
+  Type.Literal('routine_check'),
+]);
 
 export function meteringRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
   const auth = { preHandler: app.authenticate };
 
   // ---- bills (R-MTR-03)
-  app.post('/api/bills/compute', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Compute (or recompute) the bills of a month for the stations in scope (R-MTR-03)',
-      body: Type.Object({ period: Period, stationId: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+  app.post(
+    '/api/bills/compute',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Compute (or recompute) the bills of a month for the stations in scope (R-MTR-03)',
+        body: Type.Object({ period: Period, stationId: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+      },
     },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.write');
-    const ids = req.body.stationId === undefined ? actor.stationIds : actor.stationIds.filter((s) => s === req.body.stationId);
-    if (!ids.length) throw errors.notFound({ zh: '供电所', en: 'Station' });
-    return computeBills(db, auditActor(actor), req.body.period, ids);
-  });
-
-  app.get('/api/bills', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Bills in scope',
-      querystring: Type.Object({ period: Type.Optional(Period), accountNo: Type.Optional(Type.String({ maxLength: 32 })), limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
+    async (req) => {
+      const actor = actorWith(req, 'ledger.write');
+      const ids = req.body.stationId === undefined ? actor.stationIds : actor.stationIds.filter((s) => s === req.body.stationId);
+      if (!ids.length) throw errors.notFound({ zh: '供电所', en: 'Station' });
+      return computeBills(db, auditActor(actor), req.body.period, ids);
     },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const { limit, offset, ...filter } = req.query;
-    return listBills(db, actor.stationIds, filter, limit, offset);
-  });
+  );
 
-  app.post('/api/bills/:id/corrections', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Correct a bill; the reason is required and the change audited (R-MTR-03)',
-      params: Type.Object({ id: Type.Integer() }),
-      body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }), amountFen: Type.Integer({ minimum: 0 }), kwh: Type.Optional(Kwh) }, { additionalProperties: false }),
+  app.get(
+    '/api/bills',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Bills in scope',
+        querystring: Type.Object({
+          period: Type.Optional(Period),
+          accountNo: Type.Optional(Type.String({ maxLength: 32 })),
+          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+          offset: Type.Integer({ minimum: 0, default: 0 }),
+        }),
+      },
     },
-  }, async (req, reply) => {
-    const actor = actorWith(req, 'ledger.write');
-    return reply.status(201).send(await correctBill(db, auditActor(actor), actor.stationIds, req.params.id, req.body));
-  });
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const { limit, offset, ...filter } = req.query;
+      return listBills(db, actor.stationIds, filter, limit, offset);
+    },
+  );
 
-  app.get('/api/bills/error-rate', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Billing error rate (电费差错率) of a month: corrected bills / bills', querystring: Type.Object({ period: Period }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return billingErrors(db, req.query.period, actor.stationIds);
-  });
+  app.post(
+    '/api/bills/:id/corrections',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Correct a bill; the reason is required and the change audited (R-MTR-03)',
+        params: Type.Object({ id: Type.Integer() }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 500 }), amountFen: Type.Integer({ minimum: 0 }), kwh: Type.Optional(Kwh) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorWith(req, 'ledger.write');
+      return reply.status(201).send(await correctBill(db, auditActor(actor), actor.stationIds, req.params.id, req.body));
+    },
+  );
+
+  app.get(
+    '/api/bills/error-rate',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Billing error rate (电费差错率) of a month: corrected bills / bills',
+        querystring: Type.Object({ period: Period }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      return billingErrors(db, req.query.period, actor.stationIds);
+    },
+  );
 
   // ---- inspections (R-MTR-07)
-  app.post('/api/inspections', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Register an anti-theft inspection campaign (R-MTR-07)',
-      body: Type.Object({
-        kind: CampaignKind, stationId: Type.Optional(Type.Integer()), startedOn: Day, endedOn: Type.Optional(Type.Union([Day, Type.Null()])),
-        boxesOpened: Type.Integer({ minimum: 0, maximum: 1_000_000 }), note: Type.Optional(Type.String({ maxLength: 2000 })),
-      }, { additionalProperties: false }),
+  app.post(
+    '/api/inspections',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Register an anti-theft inspection campaign (R-MTR-07)',
+        body: Type.Object(
+          {
+            kind: CampaignKind,
+            stationId: Type.Optional(Type.Integer()),
+            startedOn: Day,
+            endedOn: Type.Optional(Type.Union([Day, Type.Null()])),
+            boxesOpened: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+            note: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
     },
-  }, async (req, reply) => {
-    const actor = actorWith(req, 'ledger.write');
-    return reply.status(201).send(await createCampaign(db, auditActor(actor), actor.stationIds, req.body));
-  });
-
-  app.get('/api/inspections', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Inspection campaigns in scope',
-      querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day), kind: Type.Optional(CampaignKind), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
+    async (req, reply) => {
+      const actor = actorWith(req, 'ledger.write');
+      return reply.status(201).send(await createCampaign(db, auditActor(actor), actor.stationIds, req.body));
     },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const { limit, offset, ...filter } = req.query;
-    return listCampaigns(db, actor.stationIds, filter, limit, offset);
-  });
+  );
 
-  app.get('/api/inspections/summary', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Summary over the campaigns started in a date range (R-MTR-07)', querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day), stationId: Type.Optional(Type.Integer()) }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return summarise(db, actor.stationIds, req.query);
-  });
-
-  app.post('/api/inspections/:id/findings', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Record a theft or violation finding; charges and penalty computed by the supply rules (R-MTR-07)',
-      params: Type.Object({ id: Type.Integer() }),
-      body: Type.Object({
-        kind: Type.Union([Type.Literal('theft'), Type.Literal('violation')]),
-        accountNo: Type.Optional(Type.String({ maxLength: 32 })),
-        violationType: Type.Optional(Type.Union(VIOLATION_TYPES.map((v) => Type.Literal(v)))),
-        energyKwh: Type.Optional(Kwh),
-        priceYuan: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}(\\.[0-9]{1,4})?$' })),
-        penaltyMultiple: Type.Optional(Type.Number({ minimum: 0, maximum: 10 })),
-        capacityKw: Type.Optional(Type.Number({ minimum: 0, maximum: 100000 })),
-        times: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-        residential: Type.Optional(Type.Boolean()),
-        note: Type.Optional(Type.String({ maxLength: 2000 })),
-      }, { additionalProperties: false }),
+  app.get(
+    '/api/inspections',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Inspection campaigns in scope',
+        querystring: Type.Object({
+          from: Type.Optional(Day),
+          to: Type.Optional(Day),
+          kind: Type.Optional(CampaignKind),
+          limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+          offset: Type.Integer({ minimum: 0, default: 0 }),
+        }),
+      },
     },
-  }, async (req, reply) => {
-    const actor = actorWith(req, 'ledger.write');
-    return reply.status(201).send(await addFinding(db, auditActor(actor), actor.stationIds, req.params.id, req.body));
-  });
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const { limit, offset, ...filter } = req.query;
+      return listCampaigns(db, actor.stationIds, filter, limit, offset);
+    },
+  );
 
-  app.get('/api/inspections/:id/summary', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Summary of one campaign: boxes opened, theft and violation households, energy, charges and penalties (R-MTR-07)', params: Type.Object({ id: Type.Integer() }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return summarise(db, actor.stationIds, { campaignId: req.params.id });
-  });
+  app.get(
+    '/api/inspections/summary',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Summary over the campaigns started in a date range (R-MTR-07)',
+        querystring: Type.Object({ from: Type.Optional(Day), to: Type.Optional(Day), stationId: Type.Optional(Type.Integer()) }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      return summarise(db, actor.stationIds, req.query);
+    },
+  );
+
+  app.post(
+    '/api/inspections/:id/findings',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Record a theft or violation finding; charges and penalty computed by the supply rules (R-MTR-07)',
+        params: Type.Object({ id: Type.Integer() }),
+        body: Type.Object(
+          {
+            kind: Type.Union([Type.Literal('theft'), Type.Literal('violation')]),
+            accountNo: Type.Optional(Type.String({ maxLength: 32 })),
+            violationType: Type.Optional(Type.Union(VIOLATION_TYPES.map((v) => Type.Literal(v)))),
+            energyKwh: Type.Optional(Kwh),
+            priceYuan: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}(\\.[0-9]{1,4})?$' })),
+            penaltyMultiple: Type.Optional(Type.Number({ minimum: 0, maximum: 10 })),
+            capacityKw: Type.Optional(Type.Number({ minimum: 0, maximum: 100000 })),
+            times: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+            residential: Type.Optional(Type.Boolean()),
+            note: Type.Optional(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorWith(req, 'ledger.write');
+      return reply.status(201).send(await addFinding(db, auditActor(actor), actor.stationIds, req.params.id, req.body));
+    },
+  );
+
+  app.get(
+    '/api/inspections/:id/summary',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Summary of one campaign: boxes opened, theft and violation households, energy, charges and penalties (R-MTR-07)',
+        params: Type.Object({ id: Type.Integer() }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      return summarise(db, actor.stationIds, { campaignId: req.params.id });
+    },
+  );
 }

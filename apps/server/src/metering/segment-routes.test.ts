@@ -36,7 +36,11 @@ describe.each(BACKENDS)('reading segments, the reading schedule and large custom
     expect(feb.items[0]).toMatchObject({ code: 'S1', scheduledOn: '2025-02-28', unread: 20 });
 
     const list = (await get('/api/metering/segments')).json().items;
-    expect(list.map((s: { code: string; customers: number; readingDay: number }) => `${s.code}:${s.readingDay}:${s.customers}`)).toEqual(['S1:30:20', 'S2:15:10', 'S9:5:0']);
+    expect(list.map((s: { code: string; customers: number; readingDay: number }) => `${s.code}:${s.readingDay}:${s.customers}`)).toEqual([
+      'S1:30:20',
+      'S2:15:10',
+      'S9:5:0',
+    ]);
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'reading_segment').execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['assign_areas', 'assign_areas', 'create', 'create', 'create']);
   });
@@ -56,11 +60,18 @@ describe.each(BACKENDS)('reading segments, the reading schedule and large custom
   it('R-MTR-06 large customers: the HV customer with its month-on-month swing', async () => {
     const june = (await get('/api/metering/large-customers?period=2025-06')).json();
     expect(june).toMatchObject({ minMonthlyKwh: 10000, swing: 0.3 });
-    expect(june.items).toEqual([expect.objectContaining({ accountNo: 'HV1', voltageLevel: 'HV', kwh: '400.00', lastMonthKwh: null, monthOnMonth: null, swing: false })]);
+    expect(june.items).toEqual([
+      expect.objectContaining({ accountNo: 'HV1', voltageLevel: 'HV', kwh: '400.00', lastMonthKwh: null, monthOnMonth: null, swing: false }),
+    ]);
     // July: 15 register units × 40 = 600 kWh against 400 → +50 %
     const file = multipartFile('july.csv', 'meter_no,period,reading,read_at,method\nM-HV1,2025-07,45,2025-07-31,actual\n');
-    expect((await t.app.inject({ method: 'POST', url: '/api/ledger/import/readings', headers: { cookie: admin, ...file.headers }, payload: file.payload })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/ledger/import/readings', headers: { cookie: admin, ...file.headers }, payload: file.payload }))
+        .statusCode,
+    ).toBe(200);
     const july = (await get('/api/metering/large-customers?period=2025-07')).json();
-    expect(july.items).toEqual([expect.objectContaining({ accountNo: 'HV1', kwh: '600.00', lastMonthKwh: '400.00', monthOnMonth: 0.5, yearOnYear: null, swing: true })]);
+    expect(july.items).toEqual([
+      expect.objectContaining({ accountNo: 'HV1', kwh: '600.00', lastMonthKwh: '400.00', monthOnMonth: 0.5, yearOnYear: null, swing: true }),
+    ]);
   });
 });

@@ -14,56 +14,98 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
   const auth = { preHandler: app.authenticate };
 
-  app.get('/api/metering/segments', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Reading segments (抄表段) with their reading day, reader and number of customers (R-MTR-01)' },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return { items: await listSegments(db, actor.stationIds) };
-  });
-
-  app.put('/api/metering/segments/:code', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Create or change a reading segment: its name, day of the month (31 = the last day) and reader',
-      params: Type.Object({ code: SegmentCode }),
-      body: Type.Object({
-        name: Type.String({ minLength: 1, maxLength: 100 }), stationId: Type.Optional(Type.Integer()),
-        readingDay: Type.Integer({ minimum: 1, maximum: 31 }), readerId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-      }, { additionalProperties: false }),
+  app.get(
+    '/api/metering/segments',
+    {
+      ...auth,
+      schema: { tags: ['metering'], summary: 'Reading segments (抄表段) with their reading day, reader and number of customers (R-MTR-01)' },
     },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.write');
-    return saveSegment(db, auditActor(actor), actor.stationIds, { code: req.params.code, ...req.body });
-  });
-
-  app.post('/api/metering/segments/:code/areas', {
-    ...auth,
-    schema: {
-      tags: ['metering'], summary: 'Put every customer of the given transformer areas into the segment',
-      params: Type.Object({ code: SegmentCode }),
-      body: Type.Object({ areaCodes: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 1000 }) }, { additionalProperties: false }),
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      return { items: await listSegments(db, actor.stationIds) };
     },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.write');
-    return assignAreas(db, auditActor(actor), actor.stationIds, req.params.code, req.body.areaCodes);
-  });
+  );
 
-  app.get('/api/metering/reading-schedule', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Per segment: meters read on the scheduled day (within the policy tolerance), off it, or not at all (R-MTR-01 统一抄表时间)', querystring: Type.Object({ period: Period }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const { policy } = await activeMeteringPolicy(db);
-    return { period: req.query.period, toleranceDays: policy.schedule.toleranceDays, items: await readingSchedule(db, req.query.period, actor.stationIds, policy.schedule.toleranceDays) };
-  });
+  app.put(
+    '/api/metering/segments/:code',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Create or change a reading segment: its name, day of the month (31 = the last day) and reader',
+        params: Type.Object({ code: SegmentCode }),
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            stationId: Type.Optional(Type.Integer()),
+            readingDay: Type.Integer({ minimum: 1, maximum: 31 }),
+            readerId: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.write');
+      return saveSegment(db, auditActor(actor), actor.stationIds, { code: req.params.code, ...req.body });
+    },
+  );
 
-  app.get('/api/metering/large-customers', {
-    ...auth,
-    schema: { tags: ['metering'], summary: 'Large and dedicated-transformer customers with month-on-month and year-on-year change; large swings first (R-MTR-06)', querystring: Type.Object({ period: Period }) },
-  }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    const { policy } = await activeMeteringPolicy(db);
-    return { period: req.query.period, ...policy.largeCustomers, items: await largeCustomers(db, req.query.period, actor.stationIds, policy.largeCustomers) };
-  });
+  app.post(
+    '/api/metering/segments/:code/areas',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Put every customer of the given transformer areas into the segment',
+        params: Type.Object({ code: SegmentCode }),
+        body: Type.Object(
+          { areaCodes: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 1000 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.write');
+      return assignAreas(db, auditActor(actor), actor.stationIds, req.params.code, req.body.areaCodes);
+    },
+  );
+
+  app.get(
+    '/api/metering/reading-schedule',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Per segment: meters read on the scheduled day (within the policy tolerance), off it, or not at all (R-MTR-01 统一抄表时间)',
+        querystring: Type.Object({ period: Period }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const { policy } = await activeMeteringPolicy(db);
+      return {
+        period: req.query.period,
+        toleranceDays: policy.schedule.toleranceDays,
+        items: await readingSchedule(db, req.query.period, actor.stationIds, policy.schedule.toleranceDays),
+      };
+    },
+  );
+
+  app.get(
+    '/api/metering/large-customers',
+    {
+      ...auth,
+      schema: {
+        tags: ['metering'],
+        summary: 'Large and dedicated-transformer customers with month-on-month and year-on-year change; large swings first (R-MTR-06)',
+        querystring: Type.Object({ period: Period }),
+      },
+    },
+    async (req) => {
+      const actor = actorWith(req, 'ledger.read');
+      const { policy } = await activeMeteringPolicy(db);
+      return { period: req.query.period, ...policy.largeCustomers, items: await largeCustomers(db, req.query.period, actor.stationIds, policy.largeCustomers) };
+    },
+  );
 }

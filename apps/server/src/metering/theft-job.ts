@@ -93,30 +93,86 @@ export async function runTheftScreening(db: Kysely<DB>, actor: AuditActor, stati
   const insufficient = scores.filter((s) => s.insufficientData).length;
 
   return db.transaction().execute(async (tx) => {
-    const run = await tx.insertInto('theft_runs').values({
-      source: 'daily', window_from: from, window_to: to, station_ids: stationIds, scored: scores.length - insufficient, insufficient, policy_version: version, created_by: actor.name,
-    }).returning(['id', 'run_at']).executeTakeFirstOrThrow();
+    const run = await tx
+      .insertInto('theft_runs')
+      .values({
+        source: 'daily',
+        window_from: from,
+        window_to: to,
+        station_ids: stationIds,
+        scored: scores.length - insufficient,
+        insufficient,
+        policy_version: version,
+        created_by: actor.name,
+      })
+      .returning(['id', 'run_at'])
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < suspects.length; i += 1000) {
-      await tx.insertInto('theft_suspects').values(suspects.slice(i, i + 1000).map((s, k) => ({
-        run_id: run.id, rank: i + k + 1, customer_id: Number(s.consNo), score: s.score, signals: JSON.stringify(s.signals),
-      }))).execute();
+      await tx
+        .insertInto('theft_suspects')
+        .values(
+          suspects.slice(i, i + 1000).map((s, k) => ({
+            run_id: run.id,
+            rank: i + k + 1,
+            customer_id: Number(s.consNo),
+            score: s.score,
+            signals: JSON.stringify(s.signals),
+          })),
+        )
+        .execute();
     }
-    await writeAudit(tx, actor, { entity: 'theft_run', entityId: run.id, action: 'run', after: { from, to, scored: scores.length - insufficient, insufficient, suspects: suspects.length, policyVersion: version } });
-    return { runId: run.id, runAt: new Date(run.run_at).toISOString(), source: 'daily', window: { from, to }, scored: scores.length - insufficient, insufficient, suspects: suspects.length };
+    await writeAudit(tx, actor, {
+      entity: 'theft_run',
+      entityId: run.id,
+      action: 'run',
+      after: { from, to, scored: scores.length - insufficient, insufficient, suspects: suspects.length, policyVersion: version },
+    });
+    return {
+      runId: run.id,
+      runAt: new Date(run.run_at).toISOString(),
+      source: 'daily',
+      window: { from, to },
+      scored: scores.length - insufficient,
+      insufficient,
+      suspects: suspects.length,
+    };
   });
 }
 
 /** The latest run covering any of the caller's stations, its suspects limited to those stations. */
 export async function latestSuspects(db: Kysely<DB>, stationIds: number[], limit: number) {
   const run = stationIds.length
-    ? await db.selectFrom('theft_runs').selectAll().where(sql<boolean>`station_ids && ${sql.val(stationIds)}::int[]`).orderBy('id', 'desc').limit(1).executeTakeFirst()
+    ? await db
+        .selectFrom('theft_runs')
+        .selectAll()
+        .where(sql<boolean>`station_ids && ${sql.val(stationIds)}::int[]`)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst()
     : undefined;
   if (!run) return { runId: null, runAt: null, source: null, window: null, items: [] };
-  const rows = await db.selectFrom('theft_suspects as s').innerJoin('customers as c', 'c.id', 's.customer_id').leftJoin('areas as a', 'a.id', 'c.area_id')
+  const rows = await db
+    .selectFrom('theft_suspects as s')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .leftJoin('areas as a', 'a.id', 'c.area_id')
     .select(['s.rank', 's.score', 's.signals', 'c.account_no', 'c.name', 'a.code as area_code'])
-    .where('s.run_id', '=', run.id).where('c.station_id', 'in', stationIds).orderBy('s.rank').limit(limit).execute();
+    .where('s.run_id', '=', run.id)
+    .where('c.station_id', 'in', stationIds)
+    .orderBy('s.rank')
+    .limit(limit)
+    .execute();
   return {
-    runId: run.id, runAt: new Date(run.run_at).toISOString(), source: run.source, window: { from: String(run.window_from).slice(0, 10), to: String(run.window_to).slice(0, 10) },
-    items: rows.map((r, i) => ({ rank: i + 1, accountNo: r.account_no, customerName: r.name, areaCode: r.area_code, score: Number(r.score.toFixed(4)), signals: r.signals })),
+    runId: run.id,
+    runAt: new Date(run.run_at).toISOString(),
+    source: run.source,
+    window: { from: String(run.window_from).slice(0, 10), to: String(run.window_to).slice(0, 10) },
+    items: rows.map((r, i) => ({
+      rank: i + 1,
+      accountNo: r.account_no,
+      customerName: r.name,
+      areaCode: r.area_code,
+      score: Number(r.score.toFixed(4)),
+      signals: r.signals,
+    })),
   };
 }

@@ -10,11 +10,22 @@ import { loadNotifyConfig, type Env } from './config';
 
 const TEXT = '尊敬的客户，您好！查询码Q2026-0001 & "引号" 100%\n谢谢！';
 const message = (over: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
-  id: 1, channel: 'sms', recipient: '138-1234-5678', template: 'case.received', subject: '您的投诉已受理', body: TEXT, ...over,
+  id: 1,
+  channel: 'sms',
+  recipient: '138-1234-5678',
+  template: 'case.received',
+  subject: '您的投诉已受理',
+  body: TEXT,
+  ...over,
 });
 const silent: NotifyLog = { info() {}, warn() {}, error() {} };
 
-interface Seen { method: string; url: string; contentType: string | undefined; body: string }
+interface Seen {
+  method: string;
+  url: string;
+  contentType: string | undefined;
+  body: string;
+}
 
 describe('R-OUT-02 HTTP SMS gateway against a loopback server', () => {
   let server: Server;
@@ -64,8 +75,10 @@ describe('R-OUT-02 HTTP SMS gateway against a loopback server', () => {
 
   it('POST with a JSON body template: the text is JSON-escaped', async () => {
     await sms({
-      SMS_GATEWAY_URL: `${base}/api/sms?to={phone}`, SMS_GATEWAY_METHOD: 'POST',
-      SMS_GATEWAY_CONTENT_TYPE: 'application/json; charset=utf-8', SMS_GATEWAY_BODY: '{"sign":"供电所","text":"{text}"}',
+      SMS_GATEWAY_URL: `${base}/api/sms?to={phone}`,
+      SMS_GATEWAY_METHOD: 'POST',
+      SMS_GATEWAY_CONTENT_TYPE: 'application/json; charset=utf-8',
+      SMS_GATEWAY_BODY: '{"sign":"供电所","text":"{text}"}',
     }).send(message());
     const s = seen[0]!;
     expect(s.url).toBe('/api/sms?to=13812345678');
@@ -74,11 +87,15 @@ describe('R-OUT-02 HTTP SMS gateway against a loopback server', () => {
 
   it('a non-2xx answer is a failed attempt quoting the status and answer', async () => {
     answer = 429;
-    await expect(sms({ SMS_GATEWAY_URL: `${base}/send?to={phone}&msg={text}` }).send(message())).rejects.toThrow('SMS gateway answered HTTP 429: quota exceeded');
+    await expect(sms({ SMS_GATEWAY_URL: `${base}/send?to={phone}&msg={text}` }).send(message())).rejects.toThrow(
+      'SMS gateway answered HTTP 429: quota exceeded',
+    );
   });
 
   it('a recipient that is not a phone number fails for good, without calling the gateway', async () => {
-    const err = await sms({ SMS_GATEWAY_URL: `${base}/send?to={phone}&msg={text}` }).send(message({ recipient: 'user:7' })).catch((e: unknown) => e);
+    const err = await sms({ SMS_GATEWAY_URL: `${base}/send?to={phone}&msg={text}` })
+      .send(message({ recipient: 'user:7' }))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PermanentSendError);
     expect(seen).toEqual([]);
   });
@@ -116,14 +133,22 @@ describe('R-OUT-02 channel settings', () => {
     const lines: [object, string][] = [];
     const log: NotifyLog = { info: (o, m) => void lines.push([o, m]), warn() {}, error() {} };
     const adapters = channelAdapters(loadNotifyConfig({}), log);
-    expect([adapters.log.name, adapters.sms.name, adapters.email.name]).toEqual(['log', 'log (no sms gateway configured)', 'log (no email gateway configured)']);
+    expect([adapters.log.name, adapters.sms.name, adapters.email.name]).toEqual([
+      'log',
+      'log (no sms gateway configured)',
+      'log (no email gateway configured)',
+    ]);
     await adapters.sms.send(message());
     expect(lines[0]![0]).toMatchObject({ notification: 1, channel: 'sms', to: '138****5678', body: TEXT });
   });
 
   it('configured gateways are used', () => {
     const adapters = channelAdapters(
-      loadNotifyConfig({ SMS_GATEWAY_URL: 'https://sms.example.cn/send?to={phone}&msg={text}', SMTP_URL: 'smtp://mail.example.cn:25', SMTP_FROM: 'notice@example.cn' }),
+      loadNotifyConfig({
+        SMS_GATEWAY_URL: 'https://sms.example.cn/send?to={phone}&msg={text}',
+        SMTP_URL: 'smtp://mail.example.cn:25',
+        SMTP_FROM: 'notice@example.cn',
+      }),
       silent,
     );
     expect([adapters.sms.name, adapters.email.name]).toEqual(['http-sms sms.example.cn', 'smtp']);
@@ -139,9 +164,17 @@ describe('R-OUT-02 channel settings', () => {
     [{ SMS_GATEWAY_URL: 'https://x/send?msg={text}' }, /placeholder \{phone\}/],
     [{ SMS_GATEWAY_URL: 'https://x/send?to={phone}', SMS_GATEWAY_METHOD: 'PUT' }, /SMS_GATEWAY_METHOD must be GET or POST/],
     [{ SMS_GATEWAY_URL: 'https://x/send?to={phone}&m={text}', SMS_GATEWAY_BODY: 'a={text}' }, /only sent with SMS_GATEWAY_METHOD=POST/],
-    [{ SMS_GATEWAY_URL: 'https://x/send', SMS_GATEWAY_METHOD: 'POST', SMS_GATEWAY_CONTENT_TYPE: 'application/json', SMS_GATEWAY_BODY: '{"to":{phone},"t":"{text}"}' }, /not valid JSON/],
+    [
+      {
+        SMS_GATEWAY_URL: 'https://x/send',
+        SMS_GATEWAY_METHOD: 'POST',
+        SMS_GATEWAY_CONTENT_TYPE: 'application/json',
+        SMS_GATEWAY_BODY: '{"to":{phone},"t":"{text}"}',
+      },
+      /not valid JSON/,
+    ],
     [{ SMS_GATEWAY_BODY: 'a={text}' }, /need SMS_GATEWAY_URL/],
-    [{ SMTP_URL: 'http://mail' , SMTP_FROM: 'a@b.cn' }, /SMTP_URL must start with smtp/],
+    [{ SMTP_URL: 'http://mail', SMTP_FROM: 'a@b.cn' }, /SMTP_URL must start with smtp/],
     [{ SMTP_URL: 'smtp://mail' }, /SMTP_FROM .* is required/],
     [{ SMTP_URL: 'smtp://mail', SMTP_FROM: 'nobody' }, /SMTP_FROM must be an e-mail address/],
     [{ SMTP_FROM: 'a@b.cn' }, /SMTP_URL is not/],

@@ -42,19 +42,24 @@ function loadSms(env: Env): HttpSmsConfig | null {
   }
   const method = (rawMethod ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'POST') fail(`SMS_GATEWAY_METHOD must be GET or POST (got "${rawMethod}")`, 'SMS_GATEWAY_METHOD 只能是 GET 或 POST');
-  if (bodyTemplate !== null && method !== 'POST') fail('SMS_GATEWAY_BODY is only sent with SMS_GATEWAY_METHOD=POST', 'SMS_GATEWAY_BODY 仅在 SMS_GATEWAY_METHOD=POST 时使用');
+  if (bodyTemplate !== null && method !== 'POST')
+    fail('SMS_GATEWAY_BODY is only sent with SMS_GATEWAY_METHOD=POST', 'SMS_GATEWAY_BODY 仅在 SMS_GATEWAY_METHOD=POST 时使用');
   if (!URL.canParse(fillGatewayTemplate(urlTemplate, SAMPLE, encodeURIComponent)) || !/^https?:\/\//i.test(urlTemplate)) {
     fail('SMS_GATEWAY_URL must be an http:// or https:// URL', 'SMS_GATEWAY_URL 必须是 http:// 或 https:// 地址');
   }
   const both = `${urlTemplate}\n${bodyTemplate ?? ''}`;
   for (const p of ['{phone}', '{text}']) {
-    if (!both.includes(p)) fail(`SMS_GATEWAY_URL or SMS_GATEWAY_BODY must contain the placeholder ${p}`, `SMS_GATEWAY_URL 或 SMS_GATEWAY_BODY 必须包含占位符 ${p}`);
+    if (!both.includes(p))
+      fail(`SMS_GATEWAY_URL or SMS_GATEWAY_BODY must contain the placeholder ${p}`, `SMS_GATEWAY_URL 或 SMS_GATEWAY_BODY 必须包含占位符 ${p}`);
   }
   if (bodyTemplate !== null && isJsonContentType(contentType)) {
     try {
       JSON.parse(fillGatewayTemplate(bodyTemplate, SAMPLE, jsonEscape));
     } catch {
-      fail('SMS_GATEWAY_BODY is not valid JSON once {phone} and {text} are filled in (put each placeholder inside quotes)', 'SMS_GATEWAY_BODY 填入占位符后不是有效的 JSON（占位符须写在引号内）');
+      fail(
+        'SMS_GATEWAY_BODY is not valid JSON once {phone} and {text} are filled in (put each placeholder inside quotes)',
+        'SMS_GATEWAY_BODY 填入占位符后不是有效的 JSON（占位符须写在引号内）',
+      );
     }
   }
   return { urlTemplate, method: method as HttpSmsConfig['method'], bodyTemplate, contentType, timeoutMs: SMS_TIMEOUT_MS };

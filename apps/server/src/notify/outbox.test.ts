@@ -29,8 +29,16 @@ describe.each(BACKENDS)('R-OUT-02 notification outbox on %s', (backend) => {
     const id = await enqueue(t.db, received());
     const [row] = await rows();
     expect(row).toMatchObject({
-      id, channel: 'sms', recipient: '13812345678', template: 'case.received', status: 'pending', attempts: 0,
-      entity: 'case', entity_id: '42', dedupe_key: null, sent_at: null,
+      id,
+      channel: 'sms',
+      recipient: '13812345678',
+      template: 'case.received',
+      status: 'pending',
+      attempts: 0,
+      entity: 'case',
+      entity_id: '42',
+      dedupe_key: null,
+      sent_at: null,
       subject: '您的投诉已受理',
       params: { station: '示范供电所', caseType: '投诉', queryCode: 'Q2026-0001', due: '2026年12月8日 17:00' },
     });
@@ -60,8 +68,26 @@ describe.each(BACKENDS)('R-OUT-02 notification outbox on %s', (backend) => {
   });
 
   it('the same dedupe key queues one row; the second enqueue returns null', async () => {
-    const first = await enqueue(t.db, received({ template: 'case.reminder', channel: 'log', recipient: 'user:7', dedupeKey: 'case:42:reminder:2026-12-08T09:00Z', params: { queryCode: 'Q1', caseType: '投诉', used: '80%', due: '12月8日 17:00' } }));
-    const second = await enqueue(t.db, received({ template: 'case.reminder', channel: 'log', recipient: 'user:7', dedupeKey: 'case:42:reminder:2026-12-08T09:00Z', params: { queryCode: 'Q1', caseType: '投诉', used: '80%', due: '12月8日 17:00' } }));
+    const first = await enqueue(
+      t.db,
+      received({
+        template: 'case.reminder',
+        channel: 'log',
+        recipient: 'user:7',
+        dedupeKey: 'case:42:reminder:2026-12-08T09:00Z',
+        params: { queryCode: 'Q1', caseType: '投诉', used: '80%', due: '12月8日 17:00' },
+      }),
+    );
+    const second = await enqueue(
+      t.db,
+      received({
+        template: 'case.reminder',
+        channel: 'log',
+        recipient: 'user:7',
+        dedupeKey: 'case:42:reminder:2026-12-08T09:00Z',
+        params: { queryCode: 'Q1', caseType: '投诉', used: '80%', due: '12月8日 17:00' },
+      }),
+    );
     expect(first).toEqual(expect.any(Number));
     expect(second).toBeNull();
     expect(await rows()).toHaveLength(1);
@@ -74,8 +100,18 @@ describe.each(BACKENDS)('R-OUT-02 notification outbox on %s', (backend) => {
   });
 
   it('cancel drops pending reminders of one entity, by template prefix or all', async () => {
-    const reminder = { template: 'case.reminder' as const, channel: 'log' as const, recipient: 'user:7', params: { queryCode: 'Q1', caseType: '投诉', used: '80%', due: '17:00' } };
-    const overdue = { template: 'case.overdue' as const, channel: 'log' as const, recipient: 'user:7', params: { queryCode: 'Q1', caseType: '投诉', due: '17:00', assignee: '孙丽' } };
+    const reminder = {
+      template: 'case.reminder' as const,
+      channel: 'log' as const,
+      recipient: 'user:7',
+      params: { queryCode: 'Q1', caseType: '投诉', used: '80%', due: '17:00' },
+    };
+    const overdue = {
+      template: 'case.overdue' as const,
+      channel: 'log' as const,
+      recipient: 'user:7',
+      params: { queryCode: 'Q1', caseType: '投诉', due: '17:00', assignee: '孙丽' },
+    };
     await enqueue(t.db, received({ ...reminder, dedupeKey: 'r42' }));
     await enqueue(t.db, received({ ...overdue }));
     await enqueue(t.db, received({ ...reminder, entityId: 43 }));
@@ -96,10 +132,13 @@ describe.each(BACKENDS)('R-OUT-02 notification outbox on %s', (backend) => {
   });
 
   it('R-PUB-03 a banned evasive phrase in a param is refused, naming the param; nothing is queued', async () => {
-    const err = await enqueue(t.db, received({
-      template: 'case.resolved',
-      params: { station: '示范供电所', caseType: '咨询', queryCode: 'Q1', result: '原因不 清楚，请问别人去', phone: '95598' },
-    })).catch((e: unknown) => e);
+    const err = await enqueue(
+      t.db,
+      received({
+        template: 'case.resolved',
+        params: { station: '示范供电所', caseType: '咨询', queryCode: 'Q1', result: '原因不 清楚，请问别人去', phone: '95598' },
+      }),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('validation_failed');
     expect((err as AppError).fields.map((f) => f.field)).toEqual(['params.result']);

@@ -37,11 +37,13 @@ function refuseEvasivePhrases(params: TemplateParams, text: string): void {
   const culprits = Object.entries(params)
     .filter(([, v]) => typeof v === 'string' && checkCourteous(v).length > 0)
     .map(([k]) => `params.${k}`);
-  throw errors.validation((culprits.length > 0 ? culprits : ['template']).map((field) => ({
-    field,
-    reason: `contains the banned evasive phrase ${found.map((p) => `"${p}"`).join(', ')} (R-PUB-03)`,
-    reasonZh: `含有禁用的推诿用语${found.map((p) => `“${p}”`).join('')}`,
-  })));
+  throw errors.validation(
+    (culprits.length > 0 ? culprits : ['template']).map((field) => ({
+      field,
+      reason: `contains the banned evasive phrase ${found.map((p) => `"${p}"`).join(', ')} (R-PUB-03)`,
+      reasonZh: `含有禁用的推诿用语${found.map((p) => `“${p}”`).join('')}`,
+    })),
+  );
 }
 
 /** Renders and queues a notification; returns its id, or null when the dedupe key was taken. */
@@ -70,10 +72,7 @@ export async function enqueue(tx: Kysely<DB>, n: NewNotification): Promise<numbe
 }
 
 /** Cancels the still-pending notices of an entity (a reminder made moot); returns how many. */
-export async function cancel(
-  tx: Kysely<DB>,
-  c: { entity: string; entityId: string | number; templatePrefix?: string },
-): Promise<number> {
+export async function cancel(tx: Kysely<DB>, c: { entity: string; entityId: string | number; templatePrefix?: string }): Promise<number> {
   let q = tx
     .updateTable('notifications')
     .set({ status: 'cancelled' })

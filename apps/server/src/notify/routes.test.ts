@@ -13,13 +13,31 @@ describe.each(BACKENDS)('R-OUT-02 GET /api/notifications on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     const { stationId } = await addSecondStation(t.database.db, STAFF_PASSWORD);
-    await t.database.db.insertInto('users').values({
-      username: 'hexi_head', password_hash: await hashPassword(STAFF_PASSWORD), display_name: '河西所长', org_unit_id: stationId,
-      post: 'station_head', badge_no: 'HX0002', roles: ['station_head'], phone: null, photo_url: null,
-    }).execute();
+    await t.database.db
+      .insertInto('users')
+      .values({
+        username: 'hexi_head',
+        password_hash: await hashPassword(STAFF_PASSWORD),
+        display_name: '河西所长',
+        org_unit_id: stationId,
+        post: 'station_head',
+        badge_no: 'HX0002',
+        roles: ['station_head'],
+        phone: null,
+        photo_url: null,
+      })
+      .execute();
     const params = { station: '河西供电所', caseType: '投诉', queryCode: 'Q1', due: '12月8日' };
     await enqueue(t.database.db, { channel: 'sms', recipient: '13812345678', template: 'case.received', params, entity: 'case', entityId: 1, stationId });
-    await enqueue(t.database.db, { channel: 'email', recipient: 'zhang@example.cn', template: 'case.received', params, entity: 'case', entityId: 2, stationId });
+    await enqueue(t.database.db, {
+      channel: 'email',
+      recipient: 'zhang@example.cn',
+      template: 'case.received',
+      params,
+      entity: 'case',
+      entityId: 2,
+      stationId,
+    });
     await enqueue(t.database.db, { channel: 'log', recipient: 'user:1', template: 'case.received', params });
     admin = await login(t.app, 'admin', ADMIN_PASSWORD);
     head = await login(t.app, 'hexi_head', STAFF_PASSWORD);

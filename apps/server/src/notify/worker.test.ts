@@ -38,7 +38,10 @@ describe.each(BACKENDS)('R-OUT-02 notification worker on %s', (backend) => {
   };
   const queue = (recipient = 'user:1', dueAt?: Date) =>
     enqueue(t.db, {
-      channel: 'log', recipient, template: 'case.overdue', dueAt,
+      channel: 'log',
+      recipient,
+      template: 'case.overdue',
+      dueAt,
       params: { queryCode: 'Q1', caseType: '投诉', due: '12月8日 17:00', assignee: '孙丽' },
     });
   const row = (id: number | null) => t.db.selectFrom('notifications').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
@@ -75,8 +78,18 @@ describe.each(BACKENDS)('R-OUT-02 notification worker on %s', (backend) => {
     const sms = recorder();
     const email = recorder();
     const log = recorder();
-    await enqueue(t.db, { channel: 'sms', recipient: '13812345678', template: 'case.received', params: { station: 'S', caseType: '投诉', queryCode: 'Q', due: 'D' } });
-    await enqueue(t.db, { channel: 'email', recipient: 'a@b.cn', template: 'case.received', params: { station: 'S', caseType: '投诉', queryCode: 'Q', due: 'D' } });
+    await enqueue(t.db, {
+      channel: 'sms',
+      recipient: '13812345678',
+      template: 'case.received',
+      params: { station: 'S', caseType: '投诉', queryCode: 'Q', due: 'D' },
+    });
+    await enqueue(t.db, {
+      channel: 'email',
+      recipient: 'a@b.cn',
+      template: 'case.received',
+      params: { station: 'S', caseType: '投诉', queryCode: 'Q', due: 'D' },
+    });
     await start({ sms, email, log }).tick();
     expect([sms.sent.length, email.sent.length, log.sent.length]).toEqual([1, 1, 0]);
     expect(email.sent[0]!.subject).toBe('您的投诉已受理');
@@ -139,9 +152,21 @@ describe.each(BACKENDS)('R-OUT-02 notification worker on %s', (backend) => {
     const lapsed = await queue('user:1');
     const fresh = await queue('user:2');
     const lastTry = await queue('user:3');
-    await t.db.updateTable('notifications').set({ status: 'sending', attempts: 1, next_attempt_at: sql<Date>`now() - interval '1 second'` }).where('id', '=', lapsed!).execute();
-    await t.db.updateTable('notifications').set({ status: 'sending', attempts: 1, next_attempt_at: sql<Date>`now() + interval '5 minutes'` }).where('id', '=', fresh!).execute();
-    await t.db.updateTable('notifications').set({ status: 'sending', attempts: 6, next_attempt_at: sql<Date>`now() - interval '1 second'` }).where('id', '=', lastTry!).execute();
+    await t.db
+      .updateTable('notifications')
+      .set({ status: 'sending', attempts: 1, next_attempt_at: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', lapsed!)
+      .execute();
+    await t.db
+      .updateTable('notifications')
+      .set({ status: 'sending', attempts: 1, next_attempt_at: sql<Date>`now() + interval '5 minutes'` })
+      .where('id', '=', fresh!)
+      .execute();
+    await t.db
+      .updateTable('notifications')
+      .set({ status: 'sending', attempts: 6, next_attempt_at: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', lastTry!)
+      .execute();
     const a = recorder();
     await start(via(a), { maxAttempts: 6 }).tick();
     expect(a.sent.map((m) => m.id)).toEqual([lapsed]);
@@ -172,7 +197,13 @@ describe.each(BACKENDS)('R-OUT-02 notification worker on %s', (backend) => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const sent: number[] = [];
-    const gated: ChannelAdapter = { name: 'gated', send: async (m) => { await gate; sent.push(m.id); } };
+    const gated: ChannelAdapter = {
+      name: 'gated',
+      send: async (m) => {
+        await gate;
+        sent.push(m.id);
+      },
+    };
     const id = await queue();
     const w = startNotificationWorker(t.db, via(gated), { intervalMs: 20, batch: 10, log: memoryLog() });
     await vi.waitFor(async () => expect((await row(id)).status).toBe('sending'));
@@ -185,7 +216,12 @@ describe.each(BACKENDS)('R-OUT-02 notification worker on %s', (backend) => {
 
   it('startNotifications: with no gateway configured, an SMS is delivered to the log, recipient masked', async () => {
     const log = memoryLog();
-    const id = await enqueue(t.db, { channel: 'sms', recipient: '13812345678', template: 'case.received', params: { station: 'S', caseType: '投诉', queryCode: 'Q', due: 'D' } });
+    const id = await enqueue(t.db, {
+      channel: 'sms',
+      recipient: '13812345678',
+      template: 'case.received',
+      params: { station: 'S', caseType: '投诉', queryCode: 'Q', due: 'D' },
+    });
     const w = startNotifications(t.db, { NOTIFY_INTERVAL_MS: String(HOUR) }, log);
     workers.push(w);
     await w.tick();

@@ -54,7 +54,12 @@ async function recoverStuck(db: Kysely<DB>, s: Settings): Promise<void> {
   await db
     .updateTable('notifications')
     .set((eb) => ({
-      status: eb.case().when('attempts', '>=', s.maxAttempts).then('failed' as const).else('pending' as const).end(),
+      status: eb
+        .case()
+        .when('attempts', '>=', s.maxAttempts)
+        .then('failed' as const)
+        .else('pending' as const)
+        .end(),
       last_error: 'interrupted while sending (claim timed out)',
     }))
     .where('status', '=', 'sending')
@@ -96,9 +101,7 @@ async function deliver(db: Kysely<DB>, adapters: ChannelAdapters, s: Settings, l
     const error = e instanceof Error ? e.message : String(e);
     const final = e instanceof PermanentSendError || m.attempts >= s.maxAttempts;
     const retryMs = Math.min(s.retryMaxMs, s.retryBaseMs * 2 ** (m.attempts - 1));
-    await mine
-      .set(final ? { status: 'failed', last_error: error } : { status: 'pending', last_error: error, next_attempt_at: afterMs(retryMs) })
-      .execute();
+    await mine.set(final ? { status: 'failed', last_error: error } : { status: 'pending', last_error: error, next_attempt_at: afterMs(retryMs) }).execute();
     log.warn({ ...ctx, error, ...(final ? {} : { retryInMs: retryMs }) }, final ? 'notification failed for good' : 'notification attempt failed; will retry');
   }
 }

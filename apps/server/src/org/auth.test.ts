@@ -87,7 +87,14 @@ describe.each(BACKENDS)('sign-in and sessions on %s', (backend) => {
     const body = res.json();
     expect(body.station.name).toBe('示范供电所');
     expect(body.staff.length).toBeGreaterThan(15);
-    expect(body.staff[0]).toEqual({ name: '王建国', post: 'station_head', postLabel: { zh: '所长', en: 'Station head' }, badgeNo: 'SF0001', unit: '示范供电所', photoUrl: null });
+    expect(body.staff[0]).toEqual({
+      name: '王建国',
+      post: 'station_head',
+      postLabel: { zh: '所长', en: 'Station head' },
+      badgeNo: 'SF0001',
+      unit: '示范供电所',
+      photoUrl: null,
+    });
     expect(body.staff.map((s: { name: string }) => s.name)).not.toContain('吴霞'); // off duty
     expect(JSON.stringify(body)).not.toMatch(/password|phone":"1/);
   });

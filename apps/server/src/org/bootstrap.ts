@@ -16,7 +16,11 @@ export async function ensureRootCounty(db: Kysely<DB>): Promise<number> {
       .values({ code: ROOT_COUNTY.code, name: ROOT_COUNTY.name, name_en: ROOT_COUNTY.nameEn, kind: 'county', path: '/' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx.updateTable('org_units').set({ path: `/${id}/` }).where('id', '=', id).execute();
+    await tx
+      .updateTable('org_units')
+      .set({ path: `/${id}/` })
+      .where('id', '=', id)
+      .execute();
     await writeAudit(tx, { id: null, name: 'system', orgUnitId: null }, { entity: 'org_unit', entityId: id, action: 'create', after: ROOT_COUNTY });
     return id;
   });
@@ -32,10 +36,24 @@ export async function ensureAdmin(db: Kysely<DB>, configured: string | undefined
   await db.transaction().execute(async (tx) => {
     const { id } = await tx
       .insertInto('users')
-      .values({ username: 'admin', password_hash: hash, display_name: '系统管理员', org_unit_id: countyId, post: 'sysadmin', badge_no: null, roles: ['admin'], phone: null, photo_url: null })
+      .values({
+        username: 'admin',
+        password_hash: hash,
+        display_name: '系统管理员',
+        org_unit_id: countyId,
+        post: 'sysadmin',
+        badge_no: null,
+        roles: ['admin'],
+        phone: null,
+        photo_url: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeAudit(tx, { id: null, name: 'system', orgUnitId: null }, { entity: 'user', entityId: id, action: 'create', after: { username: 'admin', roles: ['admin'] } });
+    await writeAudit(
+      tx,
+      { id: null, name: 'system', orgUnitId: null },
+      { entity: 'user', entityId: id, action: 'create', after: { username: 'admin', roles: ['admin'] } },
+    );
   });
   return configured ? null : password;
 }

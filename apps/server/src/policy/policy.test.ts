@@ -13,7 +13,8 @@ describe.each(BACKENDS)('policy administration on %s (R-CMT-01, R-CMT-02)', (bac
   });
   afterAll(async () => t?.close());
 
-  const req = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const req = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
   it('ships seed (active) and sgcc-2011', async () => {
     const list = (await req('GET', '/api/policy/profiles', clerk)).json();
@@ -21,7 +22,15 @@ describe.each(BACKENDS)('policy administration on %s (R-CMT-01, R-CMT-02)', (bac
   });
 
   it('clone, edit and activate a profile; open cases keep the deadlines of their version', async () => {
-    const c = (await req('POST', '/api/cases', clerk, { channel: 'counter', type: 'complaint', contactName: '周', description: 'x', receivedAt: '2025-09-30T10:00:00+08:00' })).json();
+    const c = (
+      await req('POST', '/api/cases', clerk, {
+        channel: 'counter',
+        type: 'complaint',
+        contactName: '周',
+        description: 'x',
+        receivedAt: '2025-09-30T10:00:00+08:00',
+      })
+    ).json();
     expect(c.deadlines[1]).toMatchObject({ rule: 'complaint.feedback', dueAt: '2025-10-15T16:00:00.000Z' });
 
     expect((await req('POST', '/api/policy/profiles/seed/1/clone', clerk, {})).statusCode).toBe(403);
@@ -41,7 +50,15 @@ describe.each(BACKENDS)('policy administration on %s (R-CMT-01, R-CMT-02)', (bac
     const after = (await req('GET', `/api/cases/${c.id}`, clerk)).json();
     expect(after.profile).toEqual({ id: 'seed', version: 1 });
     expect(after.deadlines[1].dueAt).toBe('2025-10-15T16:00:00.000Z');
-    const fresh = (await req('POST', '/api/cases', clerk, { channel: 'counter', type: 'complaint', contactName: '吴', description: 'y', receivedAt: '2025-09-30T10:00:00+08:00' })).json();
+    const fresh = (
+      await req('POST', '/api/cases', clerk, {
+        channel: 'counter',
+        type: 'complaint',
+        contactName: '吴',
+        description: 'y',
+        receivedAt: '2025-09-30T10:00:00+08:00',
+      })
+    ).json();
     expect(fresh.profile).toEqual({ id: 'seed', version: 2 });
     expect(fresh.deadlines[1].dueAt).toBe('2025-10-10T16:00:00.000Z');
     const trail = (await req('GET', '/api/audit?entity=commitment_profile&action=activate', admin)).json();
@@ -49,7 +66,8 @@ describe.each(BACKENDS)('policy administration on %s (R-CMT-01, R-CMT-02)', (bac
   });
 
   it('calendar overrides change working days; a year without data carries a warning', async () => {
-    const calc = (from: string) => req('GET', `/api/policy/deadline?profile=sgcc-2011&rule=application.plan_reply.residential&from=${encodeURIComponent(from)}`, clerk);
+    const calc = (from: string) =>
+      req('GET', `/api/policy/deadline?profile=sgcc-2011&rule=application.plan_reply.residential&from=${encodeURIComponent(from)}`, clerk);
     expect((await calc('2025-09-30T10:00:00+08:00')).json().dueAt).toBe('2025-10-12T00:00:00+08:00');
     expect((await req('PUT', '/api/policy/calendar/2025-10-11', admin, { off: true, name: '本地调整' })).statusCode).toBe(200);
     expect((await calc('2025-09-30T10:00:00+08:00')).json().dueAt).toBe('2025-10-14T00:00:00+08:00');

@@ -10,14 +10,26 @@ export async function ensureBuiltinProfiles(db: Kysely<DB>): Promise<void> {
     for (const p of BUILTIN_PROFILES) {
       await tx
         .insertInto('commitment_profiles')
-        .values({ id: p.id, version: p.version, definition: JSON.stringify(p), status: !anyActive && p.id === 'seed' ? 'active' : 'retired', based_on: null, created_by: null, activated_at: !anyActive && p.id === 'seed' ? new Date() : null })
+        .values({
+          id: p.id,
+          version: p.version,
+          definition: JSON.stringify(p),
+          status: !anyActive && p.id === 'seed' ? 'active' : 'retired',
+          based_on: null,
+          created_by: null,
+          activated_at: !anyActive && p.id === 'seed' ? new Date() : null,
+        })
         .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
         .execute();
     }
   });
 }
 
-const asProfile = (row: { id: string; version: number; definition: unknown }): CommitmentProfile => ({ ...(row.definition as CommitmentProfile), id: row.id, version: row.version });
+const asProfile = (row: { id: string; version: number; definition: unknown }): CommitmentProfile => ({
+  ...(row.definition as CommitmentProfile),
+  id: row.id,
+  version: row.version,
+});
 
 export async function activeProfile(db: Kysely<DB>): Promise<CommitmentProfile> {
   const row = await db.selectFrom('commitment_profiles').select(['id', 'version', 'definition']).where('status', '=', 'active').executeTakeFirst();
@@ -26,7 +38,12 @@ export async function activeProfile(db: Kysely<DB>): Promise<CommitmentProfile> 
 }
 
 export async function profileVersion(db: Kysely<DB>, id: string, version: number): Promise<CommitmentProfile | undefined> {
-  const row = await db.selectFrom('commitment_profiles').select(['id', 'version', 'definition']).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('commitment_profiles')
+    .select(['id', 'version', 'definition'])
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row && asProfile(row);
 }
 
@@ -41,7 +58,13 @@ export async function activeProfiles(db: Kysely<DB>): Promise<CommitmentProfile[
     .orderBy('version', 'desc')
     .execute();
   const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))).map(asProfile);
+  return rows
+    .filter((r) => {
+      if (seen.has(r.id)) return false;
+      seen.add(r.id);
+      return true;
+    })
+    .map(asProfile);
 }
 
 export async function loadCalendar(db: Kysely<DB>): Promise<Calendar> {

@@ -3,7 +3,19 @@
 // under. Calendar overrides per date; a warning for years without official data.
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
-import { can, dueAt, findRule, formatShanghai, hasYear, isWorkday, parseInstant, SERVICE_AREAS, addDays, type CommitmentProfile, type ServiceArea } from '@griddesk/domain';
+import {
+  can,
+  dueAt,
+  findRule,
+  formatShanghai,
+  hasYear,
+  isWorkday,
+  parseInstant,
+  SERVICE_AREAS,
+  addDays,
+  type CommitmentProfile,
+  type ServiceArea,
+} from '@griddesk/domain';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
@@ -27,109 +39,242 @@ export function policyRoutes(app: App, ctx: AppContext): void {
     const rows = await db.selectFrom('commitment_profiles').selectAll().orderBy('id').orderBy('version', 'desc').execute();
     return rows.map((r) => {
       const d = r.definition as CommitmentProfile;
-      return { id: r.id, version: r.version, status: r.status, name: d.name, authority: d.authority, basedOn: r.based_on, createdAt: r.created_at.toISOString(), activatedAt: r.activated_at?.toISOString() ?? null, ruleCount: d.rules.length };
+      return {
+        id: r.id,
+        version: r.version,
+        status: r.status,
+        name: d.name,
+        authority: d.authority,
+        basedOn: r.based_on,
+        createdAt: r.created_at.toISOString(),
+        activatedAt: r.activated_at?.toISOString() ?? null,
+        ruleCount: d.rules.length,
+      };
     });
   });
 
-  app.get('/api/policy/profiles/:id/:version', { ...auth, schema: { tags: ['policy'], summary: 'One profile version with its definition', params: IdVersion } }, async (req) => {
-    const r = await db.selectFrom('commitment_profiles').selectAll().where('id', '=', req.params.id).where('version', '=', req.params.version).executeTakeFirst();
-    if (!r) throw notFound();
-    const d = r.definition as CommitmentProfile;
-    return { id: r.id, version: r.version, status: r.status, name: d.name, authority: d.authority, basedOn: r.based_on, createdAt: r.created_at.toISOString(), activatedAt: r.activated_at?.toISOString() ?? null, ruleCount: d.rules.length, definition: d };
-  });
+  app.get(
+    '/api/policy/profiles/:id/:version',
+    { ...auth, schema: { tags: ['policy'], summary: 'One profile version with its definition', params: IdVersion } },
+    async (req) => {
+      const r = await db
+        .selectFrom('commitment_profiles')
+        .selectAll()
+        .where('id', '=', req.params.id)
+        .where('version', '=', req.params.version)
+        .executeTakeFirst();
+      if (!r) throw notFound();
+      const d = r.definition as CommitmentProfile;
+      return {
+        id: r.id,
+        version: r.version,
+        status: r.status,
+        name: d.name,
+        authority: d.authority,
+        basedOn: r.based_on,
+        createdAt: r.created_at.toISOString(),
+        activatedAt: r.activated_at?.toISOString() ?? null,
+        ruleCount: d.rules.length,
+        definition: d,
+      };
+    },
+  );
 
-  app.post('/api/policy/profiles/:id/:version/clone', {
-    ...auth,
-    schema: { tags: ['policy'], summary: 'Clone a version into a new draft (same id, next version; or a new id)', params: IdVersion, body: Type.Object({ newId: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$' })) }) },
-  }, async (req, reply) => {
-    const actor = actorOf(req);
-    admin(actor);
-    const src = await profileVersion(db, req.params.id, req.params.version);
-    if (!src) throw notFound();
-    const id = req.body.newId ?? src.id;
-    const created = await db.transaction().execute(async (tx) => {
-      const max = await tx.selectFrom('commitment_profiles').select(sql<number>`coalesce(max(version), 0)`.as('v')).where('id', '=', id).executeTakeFirstOrThrow();
-      const version = Number(max.v) + 1;
-      await tx.insertInto('commitment_profiles').values({ id, version, definition: JSON.stringify({ ...src, id, version }), status: 'draft', based_on: `${src.id}@${src.version}`, created_by: actor.id, activated_at: null }).execute();
-      await writeAudit(tx, auditActor(actor), { entity: 'commitment_profile', entityId: `${id}@${version}`, action: 'clone', after: { basedOn: `${src.id}@${src.version}` } });
-      return { id, version };
-    });
-    return reply.status(201).send(created);
-  });
-
-  app.put('/api/policy/profiles/:id/:version', {
-    ...auth,
-    schema: { tags: ['policy'], summary: 'Edit a draft profile', params: IdVersion, body: Type.Object({ definition: Type.Object({}, { additionalProperties: true }) }) },
-  }, async (req) => {
-    const actor = actorOf(req);
-    admin(actor);
-    const row = await db.selectFrom('commitment_profiles').select(['status', 'definition']).where('id', '=', req.params.id).where('version', '=', req.params.version).executeTakeFirst();
-    if (!row) throw notFound();
-    if (row.status !== 'draft') throw new AppError('conflict', '只能修改草稿；请先复制为新版本', 'Only drafts can be edited; clone a new version first');
-    const problems = checkProfileDefinition(req.body.definition);
-    if (problems.length) throw errors.validation(problems);
-    const definition = { ...(req.body.definition as object), id: req.params.id, version: req.params.version };
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('commitment_profiles').set({ definition: JSON.stringify(definition) }).where('id', '=', req.params.id).where('version', '=', req.params.version).execute();
-      await writeAudit(tx, auditActor(actor), { entity: 'commitment_profile', entityId: `${req.params.id}@${req.params.version}`, action: 'edit', before: row.definition, after: definition });
-    });
-    return { id: req.params.id, version: req.params.version };
-  });
-
-  app.post('/api/policy/profiles/:id/:version/activate', {
-    ...auth,
-    schema: { tags: ['policy'], summary: 'Activate a version for new cases; open cases keep theirs (R-CMT-01)', params: IdVersion },
-  }, async (req) => {
-    const actor = actorOf(req);
-    admin(actor);
-    await db.transaction().execute(async (tx) => {
-      const row = await tx.selectFrom('commitment_profiles').select(['status', 'definition']).where('id', '=', req.params.id).where('version', '=', req.params.version).executeTakeFirst();
-      if (!row) throw notFound();
-      const problems = checkProfileDefinition(row.definition);
-      if (problems.length) throw errors.validation(problems);
-      const before = await tx.selectFrom('commitment_profiles').select(['id', 'version']).where('status', '=', 'active').executeTakeFirst();
-      await tx.updateTable('commitment_profiles').set({ status: 'retired' }).where('status', '=', 'active').execute();
-      await tx.updateTable('commitment_profiles').set({ status: 'active', activated_at: new Date() }).where('id', '=', req.params.id).where('version', '=', req.params.version).execute();
-      await writeAudit(tx, auditActor(actor), { entity: 'commitment_profile', entityId: `${req.params.id}@${req.params.version}`, action: 'activate', before: before ? { active: `${before.id}@${before.version}` } : null, after: { active: `${req.params.id}@${req.params.version}` } });
-    });
-    return { id: req.params.id, version: req.params.version, status: 'active' };
-  });
-
-  app.get('/api/policy/calendar', {
-    ...auth,
-    schema: { tags: ['policy'], summary: 'Special days of a year (holidays, make-up workdays) and whether official data is present', querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }) },
-  }, async (req) => {
-    const year = req.query.year;
-    const [cal, overrides] = await Promise.all([loadCalendar(db), db.selectFrom('calendar_overrides').select('day').where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`).execute()]);
-    const overridden = new Set(overrides.map((o) => o.day));
-    const days = [...cal.special.values()].filter((s) => s.day.startsWith(`${year}-`)).sort((a, b) => a.day.localeCompare(b.day))
-      .map((s) => ({ day: s.day, off: s.off, name: s.name ?? null, source: overridden.has(s.day) ? 'override' : 'bundled' }));
-    const has = hasYear(cal, year);
-    return {
-      year, hasOfficialData: has, days,
-      warning: has ? null : {
-        zh: `${year} 年尚无官方节假日安排数据：工作日按周一至周五计算，请录入国务院办公厅通知中的放假和调休日期。`,
-        en: `No official holiday data for ${year}: working days are counted Monday to Friday until the State Council notice's holidays and make-up days are entered.`,
+  app.post(
+    '/api/policy/profiles/:id/:version/clone',
+    {
+      ...auth,
+      schema: {
+        tags: ['policy'],
+        summary: 'Clone a version into a new draft (same id, next version; or a new id)',
+        params: IdVersion,
+        body: Type.Object({ newId: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$' })) }),
       },
-    };
-  });
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      admin(actor);
+      const src = await profileVersion(db, req.params.id, req.params.version);
+      if (!src) throw notFound();
+      const id = req.body.newId ?? src.id;
+      const created = await db.transaction().execute(async (tx) => {
+        const max = await tx
+          .selectFrom('commitment_profiles')
+          .select(sql<number>`coalesce(max(version), 0)`.as('v'))
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        const version = Number(max.v) + 1;
+        await tx
+          .insertInto('commitment_profiles')
+          .values({
+            id,
+            version,
+            definition: JSON.stringify({ ...src, id, version }),
+            status: 'draft',
+            based_on: `${src.id}@${src.version}`,
+            created_by: actor.id,
+            activated_at: null,
+          })
+          .execute();
+        await writeAudit(tx, auditActor(actor), {
+          entity: 'commitment_profile',
+          entityId: `${id}@${version}`,
+          action: 'clone',
+          after: { basedOn: `${src.id}@${src.version}` },
+        });
+        return { id, version };
+      });
+      return reply.status(201).send(created);
+    },
+  );
 
-  app.put('/api/policy/calendar/:day', {
-    ...auth,
-    schema: { tags: ['policy'], summary: 'Override one date: a day off or a working day', params: Day, body: Type.Object({ off: Type.Boolean(), name: Type.Optional(Type.String({ maxLength: 50 })) }) },
-  }, async (req) => {
-    const actor = actorOf(req);
-    admin(actor);
-    const { day } = req.params;
-    if (addDays(day, 0) !== day) throw errors.validation([{ field: 'day', reason: 'is not a calendar date', reasonZh: '不是有效日期' }]);
-    await db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('calendar_overrides').select(['off', 'name']).where('day', '=', day).executeTakeFirst();
-      await tx.insertInto('calendar_overrides').values({ day, off: req.body.off, name: req.body.name ?? null, created_by: actor.id })
-        .onConflict((oc) => oc.column('day').doUpdateSet({ off: req.body.off, name: req.body.name ?? null, created_by: actor.id })).execute();
-      await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: day, action: 'override', before: before ?? null, after: req.body });
-    });
-    return { day, off: req.body.off, workday: isWorkday(await loadCalendar(db), day) };
-  });
+  app.put(
+    '/api/policy/profiles/:id/:version',
+    {
+      ...auth,
+      schema: {
+        tags: ['policy'],
+        summary: 'Edit a draft profile',
+        params: IdVersion,
+        body: Type.Object({ definition: Type.Object({}, { additionalProperties: true }) }),
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      admin(actor);
+      const row = await db
+        .selectFrom('commitment_profiles')
+        .select(['status', 'definition'])
+        .where('id', '=', req.params.id)
+        .where('version', '=', req.params.version)
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      if (row.status !== 'draft') throw new AppError('conflict', '只能修改草稿；请先复制为新版本', 'Only drafts can be edited; clone a new version first');
+      const problems = checkProfileDefinition(req.body.definition);
+      if (problems.length) throw errors.validation(problems);
+      const definition = { ...(req.body.definition as object), id: req.params.id, version: req.params.version };
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('commitment_profiles')
+          .set({ definition: JSON.stringify(definition) })
+          .where('id', '=', req.params.id)
+          .where('version', '=', req.params.version)
+          .execute();
+        await writeAudit(tx, auditActor(actor), {
+          entity: 'commitment_profile',
+          entityId: `${req.params.id}@${req.params.version}`,
+          action: 'edit',
+          before: row.definition,
+          after: definition,
+        });
+      });
+      return { id: req.params.id, version: req.params.version };
+    },
+  );
+
+  app.post(
+    '/api/policy/profiles/:id/:version/activate',
+    {
+      ...auth,
+      schema: { tags: ['policy'], summary: 'Activate a version for new cases; open cases keep theirs (R-CMT-01)', params: IdVersion },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      admin(actor);
+      await db.transaction().execute(async (tx) => {
+        const row = await tx
+          .selectFrom('commitment_profiles')
+          .select(['status', 'definition'])
+          .where('id', '=', req.params.id)
+          .where('version', '=', req.params.version)
+          .executeTakeFirst();
+        if (!row) throw notFound();
+        const problems = checkProfileDefinition(row.definition);
+        if (problems.length) throw errors.validation(problems);
+        const before = await tx.selectFrom('commitment_profiles').select(['id', 'version']).where('status', '=', 'active').executeTakeFirst();
+        await tx.updateTable('commitment_profiles').set({ status: 'retired' }).where('status', '=', 'active').execute();
+        await tx
+          .updateTable('commitment_profiles')
+          .set({ status: 'active', activated_at: new Date() })
+          .where('id', '=', req.params.id)
+          .where('version', '=', req.params.version)
+          .execute();
+        await writeAudit(tx, auditActor(actor), {
+          entity: 'commitment_profile',
+          entityId: `${req.params.id}@${req.params.version}`,
+          action: 'activate',
+          before: before ? { active: `${before.id}@${before.version}` } : null,
+          after: { active: `${req.params.id}@${req.params.version}` },
+        });
+      });
+      return { id: req.params.id, version: req.params.version, status: 'active' };
+    },
+  );
+
+  app.get(
+    '/api/policy/calendar',
+    {
+      ...auth,
+      schema: {
+        tags: ['policy'],
+        summary: 'Special days of a year (holidays, make-up workdays) and whether official data is present',
+        querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+      },
+    },
+    async (req) => {
+      const year = req.query.year;
+      const [cal, overrides] = await Promise.all([
+        loadCalendar(db),
+        db.selectFrom('calendar_overrides').select('day').where('day', '>=', `${year}-01-01`).where('day', '<=', `${year}-12-31`).execute(),
+      ]);
+      const overridden = new Set(overrides.map((o) => o.day));
+      const days = [...cal.special.values()]
+        .filter((s) => s.day.startsWith(`${year}-`))
+        .sort((a, b) => a.day.localeCompare(b.day))
+        .map((s) => ({ day: s.day, off: s.off, name: s.name ?? null, source: overridden.has(s.day) ? 'override' : 'bundled' }));
+      const has = hasYear(cal, year);
+      return {
+        year,
+        hasOfficialData: has,
+        days,
+        warning: has
+          ? null
+          : {
+              zh: `${year} 年尚无官方节假日安排数据：工作日按周一至周五计算，请录入国务院办公厅通知中的放假和调休日期。`,
+              en: `No official holiday data for ${year}: working days are counted Monday to Friday until the State Council notice's holidays and make-up days are entered.`,
+            },
+      };
+    },
+  );
+
+  app.put(
+    '/api/policy/calendar/:day',
+    {
+      ...auth,
+      schema: {
+        tags: ['policy'],
+        summary: 'Override one date: a day off or a working day',
+        params: Day,
+        body: Type.Object({ off: Type.Boolean(), name: Type.Optional(Type.String({ maxLength: 50 })) }),
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      admin(actor);
+      const { day } = req.params;
+      if (addDays(day, 0) !== day) throw errors.validation([{ field: 'day', reason: 'is not a calendar date', reasonZh: '不是有效日期' }]);
+      await db.transaction().execute(async (tx) => {
+        const before = await tx.selectFrom('calendar_overrides').select(['off', 'name']).where('day', '=', day).executeTakeFirst();
+        await tx
+          .insertInto('calendar_overrides')
+          .values({ day, off: req.body.off, name: req.body.name ?? null, created_by: actor.id })
+          .onConflict((oc) => oc.column('day').doUpdateSet({ off: req.body.off, name: req.body.name ?? null, created_by: actor.id }))
+          .execute();
+        await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: day, action: 'override', before: before ?? null, after: req.body });
+      });
+      return { day, off: req.body.off, workday: isWorkday(await loadCalendar(db), day) };
+    },
+  );
 
   app.delete('/api/policy/calendar/:day', { ...auth, schema: { tags: ['policy'], summary: 'Remove an override', params: Day } }, async (req, reply) => {
     const actor = actorOf(req);
@@ -141,35 +286,56 @@ export function policyRoutes(app: App, ctx: AppContext): void {
     return reply.status(204).send();
   });
 
-  app.post('/api/policy/calendar/years/:year', {
-    ...auth,
-    schema: { tags: ['policy'], summary: 'Declare that a year’s official holiday notice has been entered', params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }) },
-  }, async (req) => {
-    const actor = actorOf(req);
-    admin(actor);
-    await db.transaction().execute(async (tx) => {
-      await tx.insertInto('calendar_years').values({ year: req.params.year, declared_by: actor.id }).onConflict((oc) => oc.column('year').doNothing()).execute();
-      await writeAudit(tx, auditActor(actor), { entity: 'calendar_year', entityId: req.params.year, action: 'declare' });
-    });
-    return { year: req.params.year, hasOfficialData: true };
-  });
-
-  app.get('/api/policy/deadline', {
-    ...auth,
-    schema: {
-      tags: ['policy'],
-      summary: 'Deadline calculator (the same function the cases use)',
-      querystring: Type.Object({ profile: Type.String({ maxLength: 40 }), rule: Type.String({ maxLength: 80 }), from: Type.String({ maxLength: 40 }), area: Type.Optional(Type.Union(SERVICE_AREAS.map((a) => Type.Literal(a)))) }),
+  app.post(
+    '/api/policy/calendar/years/:year',
+    {
+      ...auth,
+      schema: {
+        tags: ['policy'],
+        summary: 'Declare that a year’s official holiday notice has been entered',
+        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+      },
     },
-  }, async (req) => {
-    const q = req.query;
-    const profile = (await activeProfiles(db)).find((p) => p.id === q.profile);
-    if (!profile) throw errors.validation([{ field: 'profile', value: q.profile, reason: 'unknown profile', reasonZh: '承诺方案不存在' }]);
-    const rule = findRule(profile, q.rule);
-    if (!rule) throw errors.validation([{ field: 'rule', value: q.rule, reason: `unknown rule in ${profile.id}`, reasonZh: '规则不存在' }]);
-    const from = parseInstant(q.from);
-    if (!from) throw errors.validation([{ field: 'from', value: q.from, reason: 'is not an ISO-8601 instant', reasonZh: '时间格式不正确' }]);
-    const due = dueAt(rule, from, { calendar: await loadCalendar(db), area: (q.area ?? 'urban') as ServiceArea, dayWindow: profile.dayWindow });
-    return { dueAt: formatShanghai(due!), profile: { id: profile.id, version: profile.version }, rule: rule.key };
-  });
+    async (req) => {
+      const actor = actorOf(req);
+      admin(actor);
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('calendar_years')
+          .values({ year: req.params.year, declared_by: actor.id })
+          .onConflict((oc) => oc.column('year').doNothing())
+          .execute();
+        await writeAudit(tx, auditActor(actor), { entity: 'calendar_year', entityId: req.params.year, action: 'declare' });
+      });
+      return { year: req.params.year, hasOfficialData: true };
+    },
+  );
+
+  app.get(
+    '/api/policy/deadline',
+    {
+      ...auth,
+      schema: {
+        tags: ['policy'],
+        summary: 'Deadline calculator (the same function the cases use)',
+        querystring: Type.Object({
+          profile: Type.String({ maxLength: 40 }),
+          rule: Type.String({ maxLength: 80 }),
+          from: Type.String({ maxLength: 40 }),
+          area: Type.Optional(Type.Union(SERVICE_AREAS.map((a) => Type.Literal(a)))),
+        }),
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const profile = (await activeProfiles(db)).find((p) => p.id === q.profile);
+      if (!profile) throw errors.validation([{ field: 'profile', value: q.profile, reason: 'unknown profile', reasonZh: '承诺方案不存在' }]);
+      const rule = findRule(profile, q.rule);
+      if (!rule) throw errors.validation([{ field: 'rule', value: q.rule, reason: `unknown rule in ${profile.id}`, reasonZh: '规则不存在' }]);
+      const from = parseInstant(q.from);
+      if (!from) throw errors.validation([{ field: 'from', value: q.from, reason: 'is not an ISO-8601 instant', reasonZh: '时间格式不正确' }]);
+      const due = dueAt(rule, from, { calendar: await loadCalendar(db), area: (q.area ?? 'urban') as ServiceArea, dayWindow: profile.dayWindow });
+      return { dueAt: formatShanghai(due!), profile: { id: profile.id, version: profile.version }, rule: rule.key };
+    },
+  );
 }

@@ -10,11 +10,13 @@ import { allStationIds } from '../metering/consumption';
 const LEDGER = {
   feeders: 'feeder_code,name,station_code\nF1,10kV测试线,ST01\n',
   areas: 'area_code,name,feeder_code,capacity_kva\nA1,A1台区,F1,400\n',
-  customers: 'account_no,name,address,phone,customer_class,voltage_level,tariff_code,area_code,feeder_code,important,dual_supply\n' +
+  customers:
+    'account_no,name,address,phone,customer_class,voltage_level,tariff_code,area_code,feeder_code,important,dual_supply\n' +
     'R1,张三,示范县一村1号,13800001234,residential,LV,RES-1,A1,,0,0\n' +
     'R3,赵六,示范县一村4号,,residential,LV,RES-1,A1,,0,0\n',
   meters: 'meter_no,role,account_no,area_code,feeder_code,multiplier\nM-R1,customer,R1,,,1\n',
-  readings: 'meter_no,period,reading,read_at,method\nM-R1,2025-12,0,2025-12-31,actual\nM-R1,2026-01,2000,2026-01-31,actual\nM-R1,2026-02,3000,2026-02-28,actual\n',
+  readings:
+    'meter_no,period,reading,read_at,method\nM-R1,2025-12,0,2025-12-31,actual\nM-R1,2026-01,2000,2026-01-31,actual\nM-R1,2026-02,3000,2026-02-28,actual\n',
 };
 
 describe.each(BACKENDS)('portal bill query on %s (R-MTR-08)', (backend) => {
@@ -22,7 +24,7 @@ describe.each(BACKENDS)('portal bill query on %s (R-MTR-08)', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     const db = t.database.db;
-      const actor = { audit: { id: null, name: 'test', orgUnitId: null }, stationIds: [], createStationsUnder: await ensureRootCounty(db) };
+    const actor = { audit: { id: null, name: 'test', orgUnitId: null }, stationIds: [], createStationsUnder: await ensureRootCounty(db) };
     for (const kind of ['feeders', 'areas', 'customers', 'meters', 'readings'] as const) {
       const r = await importLedger(db, actor, kind, `${kind}.csv`, Buffer.from(LEDGER[kind]));
       expect(r.status, JSON.stringify(r.errors)).toBe('succeeded');

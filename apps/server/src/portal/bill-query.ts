@@ -24,46 +24,71 @@ export const BILL_QUERY_RATE_LIMIT = { max: 5, timeWindow: '1 minute' } as const
 export function billQueryRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
 
-  app.post('/api/portal/bill-query', {
-    config: { rateLimit: BILL_QUERY_RATE_LIMIT },
-    schema: {
-      tags: ['portal'],
-      summary: 'Public: a customer’s latest bill by account number and the last four digits of the registered phone (R-MTR-08); no personal data in the answer',
-      security: [],
-      body: Type.Object({
-        accountNo: Type.String({ minLength: 1, maxLength: 32 }),
-        phoneLast4: Type.String({ pattern: '^[0-9]{4}$' }),
-      }, { additionalProperties: false }),
+  app.post(
+    '/api/portal/bill-query',
+    {
+      config: { rateLimit: BILL_QUERY_RATE_LIMIT },
+      schema: {
+        tags: ['portal'],
+        summary:
+          'Public: a customer’s latest bill by account number and the last four digits of the registered phone (R-MTR-08); no personal data in the answer',
+        security: [],
+        body: Type.Object(
+          {
+            accountNo: Type.String({ minLength: 1, maxLength: 32 }),
+            phoneLast4: Type.String({ pattern: '^[0-9]{4}$' }),
+          },
+          { additionalProperties: false },
+        ),
+      },
     },
-  }, async (req) => {
-    const { accountNo, phoneLast4 } = req.body;
-    const customer = await db.selectFrom('customers').select(['id', 'account_no', 'phone', 'tariff_code'])
-      .where('account_no', '=', accountNo.trim()).executeTakeFirst();
-    if (!customer || !sameLast4(customer.phone, phoneLast4)) throw notFound();
-    const bill = await db.selectFrom('bills').select(['period', 'kwh', 'amount_fen', 'detail', 'tariff_code', 'tariff_version'])
-      .where('customer_id', '=', customer.id).orderBy('period', 'desc').limit(1).executeTakeFirst();
-    let tq = db.selectFrom('tariffs').select('definition').where('code', '=', bill?.tariff_code ?? customer.tariff_code);
-    tq = bill ? tq.where('version', '=', bill.tariff_version) : tq.where('active', '=', true);
-    const tariff = await tq.executeTakeFirst();
-    const def = tariff?.definition as { name?: string } | undefined;
-    if (!bill) {
+    async (req) => {
+      const { accountNo, phoneLast4 } = req.body;
+      const customer = await db
+        .selectFrom('customers')
+        .select(['id', 'account_no', 'phone', 'tariff_code'])
+        .where('account_no', '=', accountNo.trim())
+        .executeTakeFirst();
+      if (!customer || !sameLast4(customer.phone, phoneLast4)) throw notFound();
+      const bill = await db
+        .selectFrom('bills')
+        .select(['period', 'kwh', 'amount_fen', 'detail', 'tariff_code', 'tariff_version'])
+        .where('customer_id', '=', customer.id)
+        .orderBy('period', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      let tq = db
+        .selectFrom('tariffs')
+        .select('definition')
+        .where('code', '=', bill?.tariff_code ?? customer.tariff_code);
+      tq = bill ? tq.where('version', '=', bill.tariff_version) : tq.where('active', '=', true);
+      const tariff = await tq.executeTakeFirst();
+      const def = tariff?.definition as { name?: string } | undefined;
+      if (!bill) {
+        return {
+          accountNo: customer.account_no,
+          tariff: { code: customer.tariff_code, name: def?.name ?? customer.tariff_code },
+          period: null,
+          lastReading: null,
+          currentReading: null,
+          kwh: null,
+          amountFen: null,
+          tierPosition: null,
+        };
+      }
+      const detail = bill.detail as BillDetail;
+      // one meter is the usual case; with several, the readings of the first are shown and kwh is the total
+      const meter = detail.meters?.[0];
       return {
-        accountNo: customer.account_no, tariff: { code: customer.tariff_code, name: def?.name ?? customer.tariff_code },
-        period: null, lastReading: null, currentReading: null, kwh: null, amountFen: null, tierPosition: null,
+        accountNo: customer.account_no,
+        tariff: { code: bill.tariff_code, name: def?.name ?? bill.tariff_code },
+        period: bill.period,
+        lastReading: meter ? decimal(meter.previous) : null,
+        currentReading: meter ? decimal(meter.current) : null,
+        kwh: decimal(bill.kwh),
+        amountFen: bill.amount_fen,
+        tierPosition: detail.tierPosition,
       };
-    }
-    const detail = bill.detail as BillDetail;
-    // one meter is the usual case; with several, the readings of the first are shown and kwh is the total
-    const meter = detail.meters?.[0];
-    return {
-      accountNo: customer.account_no,
-      tariff: { code: bill.tariff_code, name: def?.name ?? bill.tariff_code },
-      period: bill.period,
-      lastReading: meter ? decimal(meter.previous) : null,
-      currentReading: meter ? decimal(meter.current) : null,
-      kwh: decimal(bill.kwh),
-      amountFen: bill.amount_fen,
-      tierPosition: detail.tierPosition,
-    };
-  });
+    },
+  );
 }

@@ -42,7 +42,6 @@ export async function login(app: App, username: string, password: string): Promi
   return `${cookie.name}=${cookie.value}`;
 }
 
-
 /** A multipart body with one file in field `file`, for inject(). */
 export function multipartFile(filename: string, content: string | Buffer, contentType = 'text/csv') {
   const boundary = `----gd${Math.random().toString(16).slice(2)}`;

@@ -9,8 +9,16 @@ export async function createLineLossApp(backend: Backend): Promise<{ t: TestApp;
   const t = await createTestApp(backend);
   // web imports never create stations, so the fixture's station is made first
   const county = await t.database.db.selectFrom('org_units').select(['id', 'path', 'code']).where('kind', '=', 'county').executeTakeFirstOrThrow();
-  const st = await t.database.db.insertInto('org_units').values({ code: 'ST01', name: '测试供电所', kind: 'station', parent_id: county.id, path: 'x' }).returning('id').executeTakeFirstOrThrow();
-  await t.database.db.updateTable('org_units').set({ path: `${county.path}${st.id}/` }).where('id', '=', st.id).execute();
+  const st = await t.database.db
+    .insertInto('org_units')
+    .values({ code: 'ST01', name: '测试供电所', kind: 'station', parent_id: county.id, path: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.database.db
+    .updateTable('org_units')
+    .set({ path: `${county.path}${st.id}/` })
+    .where('id', '=', st.id)
+    .execute();
   const admin = await login(t.app, 'admin', ADMIN_PASSWORD);
   const fx = lineLossFixture();
   for (const kind of ['feeders', 'areas', 'customers', 'meters', 'readings'] as const) {

@@ -8,7 +8,7 @@ const custUse: Record<string, number> = { A1: 90, A2: 90, A3: 110, A4: 50 }; // 
 
 export function lineLossFixture() {
   const feeders = 'feeder_code,name,station_code\nF1,10kV测试线,ST01\n';
-  const areasCsv = 'area_code,name,feeder_code,capacity_kva\n' + areas.map((a) => `${a},${a}台区,F1,400`).join('\n') + '\n';
+  const areasCsv = `area_code,name,feeder_code,capacity_kva\n${areas.map((a) => `${a},${a}台区,F1,400`).join('\n')}\n`;
   const cust: string[] = [];
   const meters: string[] = ['G1,gateway,,,F1,100'];
   const readings: string[] = [];
@@ -34,10 +34,10 @@ export function lineLossFixture() {
   // a meter read lower than last month (错抄) in A4
   readings.splice(readings.indexOf(`M-A4C9,2025-06,550,2025-06-30,actual`), 1, 'M-A4C9,2025-06,499,2025-06-30,actual');
   return {
-    feeders, areas: areasCsv,
-    customers: 'account_no,name,address,phone,customer_class,voltage_level,tariff_code,area_code,feeder_code,important,dual_supply\n' + cust.join('\n') + '\n',
-    meters: 'meter_no,role,account_no,area_code,feeder_code,multiplier\n' + meters.join('\n') + '\n',
-    readings: 'meter_no,period,reading,read_at,method\n' + readings.join('\n') + '\n',
+    feeders,
+    areas: areasCsv,
+    customers: `account_no,name,address,phone,customer_class,voltage_level,tariff_code,area_code,feeder_code,important,dual_supply\n${cust.join('\n')}\n`,
+    meters: `meter_no,role,account_no,area_code,feeder_code,multiplier\n${meters.join('\n')}\n`,
+    readings: `meter_no,period,reading,read_at,method\n${readings.join('\n')}\n`,
   };
 }
-

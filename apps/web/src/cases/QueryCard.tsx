@@ -71,7 +71,15 @@ function CardBody({ queryCode, typeLabel, receivedAt, deadlines, large, testId }
           { key: 'type', label: t('card.type'), children: t(typeLabel) },
           { key: 'received', label: t('card.receivedAt'), children: formatDateTime(receivedAt) },
           ...due.map((d) => ({ key: d.rule, label: t(d.label), children: formatDateTime(d.dueAt) })),
-          { key: 'url', label: t('card.trackAt'), children: <Typography.Text copyable style={{ wordBreak: 'break-all' }}>{url}</Typography.Text> },
+          {
+            key: 'url',
+            label: t('card.trackAt'),
+            children: (
+              <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
+                {url}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
       <Typography.Paragraph strong style={{ marginBottom: 0, marginTop: 12 }}>

@@ -19,9 +19,7 @@ export function durationWords(minutes: number): Text {
 /** Time left before a deadline, or how far past it: negative minutes are overdue. */
 export function timeLeftWords(minutes: number): Text {
   const span = durationWords(minutes);
-  return minutes < 0
-    ? { zh: `超期 ${span.zh}`, en: `${span.en} overdue` }
-    : { zh: `剩余 ${span.zh}`, en: `${span.en} left` };
+  return minutes < 0 ? { zh: `超期 ${span.zh}`, en: `${span.en} overdue` } : { zh: `剩余 ${span.zh}`, en: `${span.en} left` };
 }
 
 /** Minutes from now until an ISO instant (negative when it has passed). */

@@ -10,7 +10,13 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
       showIcon
       title={t('common.loadFailed')}
       description={errorMessage(error, t)}
-      action={onRetry && <Button size="small" onClick={onRetry}>{t('common.retry')}</Button>}
+      action={
+        onRetry && (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )
+      }
       style={{ marginBottom: 16 }}
     />
   );

@@ -7,20 +7,14 @@ import { apiGet, type QueryParams } from '../api';
 import { formatNumber } from '../format';
 import { useT } from '../i18n';
 
-export function usePagedList<T, F extends QueryParams>(
-  path: string,
-  initialFilters: F,
-  initialPageSize = 20,
-  options: { refetchInterval?: number } = {},
-) {
+export function usePagedList<T, F extends QueryParams>(path: string, initialFilters: F, initialPageSize = 20, options: { refetchInterval?: number } = {}) {
   const t = useT();
   const [filters, setFilterState] = useState<F>(initialFilters);
   const [page, setPage] = useState({ current: 1, pageSize: initialPageSize });
 
   const query = useQuery({
     queryKey: [path, filters, page.current, page.pageSize],
-    queryFn: () =>
-      apiGet<Page<T>>(path, { ...filters, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
+    queryFn: () => apiGet<Page<T>>(path, { ...filters, limit: page.pageSize, offset: (page.current - 1) * page.pageSize }),
     // Keeps the current rows on screen while the next page loads instead of flashing an empty table.
     placeholderData: keepPreviousData,
     ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),

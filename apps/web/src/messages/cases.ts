@@ -27,7 +27,10 @@ export const casesMessages = {
   'cases.serviceArea': { zh: '服务区域', en: 'Service area' },
   'cases.serviceAreaHint': { zh: '城区以外的抢修时限可按承诺方案延长', en: 'Outside the urban area the repair limit may be extended per the profile' },
   'cases.receivedAt': { zh: '登记时间', en: 'Received' },
-  'cases.receivedAtHint': { zh: '意见箱、举报箱件以开箱取件时间登记（北京时间），不能晚于当前时间', en: 'Report-box items are registered at the time the box was opened (Beijing time), not in the future' },
+  'cases.receivedAtHint': {
+    zh: '意见箱、举报箱件以开箱取件时间登记（北京时间），不能晚于当前时间',
+    en: 'Report-box items are registered at the time the box was opened (Beijing time), not in the future',
+  },
   'cases.receivedAtRequired': { zh: '请选择开箱取件时间', en: 'Choose when the box was opened' },
   'cases.feePaidAt': { zh: '校验费交清时间', en: 'Test fee paid at' },
   'cases.feePaidAtHint': { zh: '校表时限自交清校验费时起算；未交费可暂不填写', en: 'The meter test clock starts at payment; leave empty if not yet paid' },
@@ -107,10 +110,16 @@ export const casesMessages = {
   'actions.comment': { zh: '回访记录', en: 'Callback notes' },
   'actions.callbackOwner': { zh: '回访应由首问负责人（{name}）进行', en: 'The callback belongs to the first responder ({name})' },
   'actions.reopenReason': { zh: '重新处理原因（可选）', en: 'Reason for reopening (optional)' },
-  'actions.confirm.accept': { zh: '确认受理工单 {code}？受理即表示已转交责任部门办理。', en: 'Accept case {code}? Accepting means it is passed to the responsible department.' },
+  'actions.confirm.accept': {
+    zh: '确认受理工单 {code}？受理即表示已转交责任部门办理。',
+    en: 'Accept case {code}? Accepting means it is passed to the responsible department.',
+  },
   'actions.confirm.start': { zh: '确认开始处理工单 {code}？', en: 'Start work on case {code}?' },
   'actions.confirm.resume': { zh: '确认恢复计时并继续处理工单 {code}？', en: 'Resume the clock and work on case {code}?' },
-  'actions.confirm.close': { zh: '确认归档工单 {code}？归档后如客户不满意仍可重新处理。', en: 'Close case {code}? It can still be reopened if the customer is not satisfied.' },
+  'actions.confirm.close': {
+    zh: '确认归档工单 {code}？归档后如客户不满意仍可重新处理。',
+    en: 'Close case {code}? It can still be reopened if the customer is not satisfied.',
+  },
 
   'board.team': { zh: '班组', en: 'Team' },
   'board.unassigned': { zh: '未分派', en: 'Unassigned' },

@@ -39,7 +39,10 @@ export const meteringMessages = {
   'loss.manager': { zh: '责任人', en: 'Responsible' },
   'loss.trend': { zh: '趋势', en: 'Trend' },
   'loss.showTrend': { zh: '查看近 12 个月趋势', en: 'Show the last 12 months' },
-  'loss.drillHint': { zh: '点击一行查看下一级；台区一级点击查看台区内客户。', en: 'Click a row to open the level below; at area level, the customers of the area.' },
+  'loss.drillHint': {
+    zh: '点击一行查看下一级；台区一级点击查看台区内客户。',
+    en: 'Click a row to open the level below; at area level, the customers of the area.',
+  },
   'loss.notRun': {
     zh: '{period} 的线损结果尚未保存，下表为即时计算；点击“重新计算”保存后可查看趋势与重点关注。',
     en: 'No saved results for {period}: the table is computed on the fly. Recompute to save them for the trend and the watch list.',
@@ -51,7 +54,10 @@ export const meteringMessages = {
     en: '{period} recomputed: areas qualified {qualified}, high loss {high}, negative {negative}, not computable {na}',
   },
   'loss.trendTitle': { zh: '{name} 近 12 个月线损率', en: '{name}: loss rate over the last 12 months' },
-  'loss.trendPick': { zh: '点击表格中的趋势图标，查看该行近 12 个月的线损率。', en: 'Click a trend icon in the table to see that row over the last 12 months.' },
+  'loss.trendPick': {
+    zh: '点击表格中的趋势图标，查看该行近 12 个月的线损率。',
+    en: 'Click a trend icon in the table to see that row over the last 12 months.',
+  },
   'loss.trendEmpty': { zh: '近 12 个月没有保存的线损结果', en: 'No saved results in the last 12 months' },
   'loss.targetLine': { zh: '目标 {rate}', en: 'Target {rate}' },
   'loss.customersOf': { zh: '{area} 台区客户（{period}）', en: 'Customers of {area} ({period})' },
@@ -185,7 +191,10 @@ export const meteringMessages = {
   'finding.energyRequired': { zh: '窃电须填写追补电量', en: 'Enter the stolen energy' },
   'finding.kwhInvalid': { zh: '请输入非负数，最多 4 位小数', en: 'A non-negative number with at most 4 decimals' },
   'finding.priceYuan': { zh: '电价（元/kWh）', en: 'Price (yuan/kWh)' },
-  'finding.priceHint': { zh: '窃电：未填写户号时必填；改变用电类别：填写电价差', en: 'Theft: required without an account; category change: the price difference' },
+  'finding.priceHint': {
+    zh: '窃电：未填写户号时必填；改变用电类别：填写电价差',
+    en: 'Theft: required without an account; category change: the price difference',
+  },
   'finding.priceInvalid': { zh: '请输入非负金额，最多 4 位小数', en: 'A non-negative price with at most 4 decimals' },
   'finding.penaltyMultiple': { zh: '违约使用电费倍数', en: 'Penalty multiple' },
   'finding.penaltyHint': { zh: '默认 3 倍', en: '3× by default' },
@@ -277,7 +286,10 @@ export const meteringMessages = {
   'daily.layout': { zh: '文件格式（CSV，UTF-8）', en: 'File layout (CSV, UTF-8)' },
   'daily.colConsNo': { zh: 'CONS_NO：户号，须为本所已有客户', en: 'CONS_NO: the account number of a customer of your station' },
   'daily.colFlag': { zh: 'FLAG：可选，导入时忽略', en: 'FLAG: optional, ignored' },
-  'daily.colDates': { zh: '其余每列一天，列名为日期 YYYY/M/D（如 2024/1/1），值为当日电量 kWh', en: 'Every other column is one day, headed YYYY/M/D (e.g. 2024/1/1), holding that day’s kWh' },
+  'daily.colDates': {
+    zh: '其余每列一天，列名为日期 YYYY/M/D（如 2024/1/1），值为当日电量 kWh',
+    en: 'Every other column is one day, headed YYYY/M/D (e.g. 2024/1/1), holding that day’s kWh',
+  },
   'daily.colBlank': { zh: '空白表示当日无数据；已导入过的日期以新值替换', en: 'A blank cell is a missing day; a day already stored is replaced' },
   'daily.example': { zh: '示例', en: 'Example' },
   'daily.drop': { zh: '点击或拖拽日电量 CSV 文件到此处', en: 'Click or drop a daily-consumption CSV here' },

@@ -5,7 +5,10 @@ import type { Text } from '../i18n';
 export const portalCaseMessages = {
   'portal.home': { zh: '返回首页', en: 'Home' },
   'portal.submit': { zh: '我要反映', en: 'Tell us' },
-  'portal.submitHint': { zh: '投诉、故障报修、意见建议和电费疑问，网上即可提交', en: 'Complaints, fault repairs, suggestions and billing questions, submitted online' },
+  'portal.submitHint': {
+    zh: '投诉、故障报修、意见建议和电费疑问，网上即可提交',
+    en: 'Complaints, fault repairs, suggestions and billing questions, submitted online',
+  },
 
   'submit.intro': {
     zh: '您好！请选择事项并填写以下信息，我们将按公开承诺的时限尽快为您办理。带 * 的为必填项。',

@@ -41,7 +41,7 @@ function groupsOf(data: PublicCommitments): Group[] {
   }
   const used = new Set<string>();
   const groups: Group[] = [...merged.entries()].map(([sig, m]) => {
-    m.keys.forEach((k) => used.add(k));
+    for (const k of m.keys) used.add(k);
     return {
       key: sig,
       title: { zh: m.titles.map((x) => x.zh).join('、'), en: m.titles.map((x) => x.en).join(', ') },

@@ -19,7 +19,6 @@ export function PortalLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-       
         style={{
           background: BRAND_COLOR,
           height: 'auto',
@@ -54,9 +53,7 @@ export function PortalLayout() {
       <Layout.Content style={{ padding: PORTAL_GUTTER, width: '100%', maxWidth: 1800, marginInline: 'auto' }}>
         <Outlet />
       </Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center' }}>
-        {t('portal.footer')}
-      </Layout.Footer>
+      <Layout.Footer style={{ textAlign: 'center' }}>{t('portal.footer')}</Layout.Footer>
     </Layout>
   );
 }

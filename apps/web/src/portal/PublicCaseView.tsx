@@ -12,8 +12,23 @@ import { useNow } from '../useNow';
 function DeadlineLine({ d, now }: { d: DeadlineView; now: number }) {
   const t = useT();
   const late = d.breached || (!d.metAt && d.dueAt !== null && Date.parse(d.dueAt) < now);
-  const icon = d.metAt && !d.breached ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : late ? <ExclamationCircleFilled style={{ color: '#fa541c' }} /> : <ClockCircleOutlined style={{ color: '#1677ff' }} />;
-  const state = d.metAt ? (d.breached ? t('track.metLate') : t('track.met', { at: formatDateTime(d.metAt) })) : !d.dueAt ? t('track.notStarted') : late ? t('track.late') : t('track.running');
+  const icon =
+    d.metAt && !d.breached ? (
+      <CheckCircleFilled style={{ color: '#52c41a' }} />
+    ) : late ? (
+      <ExclamationCircleFilled style={{ color: '#fa541c' }} />
+    ) : (
+      <ClockCircleOutlined style={{ color: '#1677ff' }} />
+    );
+  const state = d.metAt
+    ? d.breached
+      ? t('track.metLate')
+      : t('track.met', { at: formatDateTime(d.metAt) })
+    : !d.dueAt
+      ? t('track.notStarted')
+      : late
+        ? t('track.late')
+        : t('track.running');
   return (
     <Flex gap={12} align="flex-start" data-testid="portal-deadline">
       <span style={{ fontSize: 22, lineHeight: 1.2 }}>{icon}</span>
@@ -52,7 +67,15 @@ export function PublicCaseView({ c }: { c: PublicCase }) {
             column={1}
             style={{ marginTop: 16 }}
             items={[
-              { key: 'code', label: t('card.queryCode'), children: <Typography.Text strong style={{ fontFamily: 'ui-monospace, Consolas, monospace', fontSize: '1.2em' }}>{c.queryCode}</Typography.Text> },
+              {
+                key: 'code',
+                label: t('card.queryCode'),
+                children: (
+                  <Typography.Text strong style={{ fontFamily: 'ui-monospace, Consolas, monospace', fontSize: '1.2em' }}>
+                    {c.queryCode}
+                  </Typography.Text>
+                ),
+              },
               { key: 'type', label: t('card.type'), children: t(c.typeLabel) },
               { key: 'received', label: t('card.receivedAt'), children: formatDateTime(c.receivedAt) },
               ...(c.closedAt ? [{ key: 'closed', label: t('track.closedAt'), children: formatDateTime(c.closedAt) }] : []),

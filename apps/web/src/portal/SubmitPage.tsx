@@ -143,7 +143,11 @@ function SubmitFormCard({ onDone }: { onDone: (c: PublicCase) => void }) {
         )}
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="contactName" label={t('submit.contactName')} rules={[{ required: true, whitespace: true, message: t('submit.contactNameRequired') }]}>
+            <Form.Item
+              name="contactName"
+              label={t('submit.contactName')}
+              rules={[{ required: true, whitespace: true, message: t('submit.contactNameRequired') }]}
+            >
               <Input data-testid="portal-contact-name" maxLength={100} autoComplete="name" />
             </Form.Item>
           </Col>

@@ -41,7 +41,10 @@ describe('R-CMT-02 the official working-day calendar 2020–2026', () => {
   });
 
   it('an administrator override wins over the bundled data', () => {
-    const cal = chinaCalendar([{ day: '2025-10-11', off: true, name: '本地调整' }, { day: '2025-10-12', off: false }]);
+    const cal = chinaCalendar([
+      { day: '2025-10-11', off: true, name: '本地调整' },
+      { day: '2025-10-12', off: false },
+    ]);
     expect(isWorkday(cal, '2025-10-11')).toBe(false);
     expect(isWorkday(cal, '2025-10-12')).toBe(true);
   });

@@ -9,10 +9,16 @@ const ev = (action: CaseEventLike['action'], when: string): CaseEventLike => ({ 
 
 describe('case clocks (R-CASE-04, R-CMT-03, R-CMT-10, R-CMT-12)', () => {
   it('a complaint runs accept (3 d) and feedback (15 d) clocks, met by accept and resolve', () => {
-    const clocks = caseClocks(SEED_PROFILE, cal, {
-      type: 'complaint', receivedAt: at('2025-09-30T10:00:00+08:00'),
-      events: [ev('register', '2025-09-30T10:00:00+08:00'), ev('accept', '2025-10-05T09:00:00+08:00'), ev('resolve', '2025-10-10T09:00:00+08:00')],
-    }, at('2025-10-20T00:00:00+08:00'));
+    const clocks = caseClocks(
+      SEED_PROFILE,
+      cal,
+      {
+        type: 'complaint',
+        receivedAt: at('2025-09-30T10:00:00+08:00'),
+        events: [ev('register', '2025-09-30T10:00:00+08:00'), ev('accept', '2025-10-05T09:00:00+08:00'), ev('resolve', '2025-10-10T09:00:00+08:00')],
+      },
+      at('2025-10-20T00:00:00+08:00'),
+    );
     expect(clocks.map((c) => [c.rule, c.dueAt?.toISOString(), c.metAt?.toISOString(), c.breached])).toEqual([
       ['complaint.accept', '2025-10-03T16:00:00.000Z', '2025-10-05T01:00:00.000Z', true],
       ['complaint.feedback', '2025-10-15T16:00:00.000Z', '2025-10-10T01:00:00.000Z', false],
@@ -20,7 +26,12 @@ describe('case clocks (R-CASE-04, R-CMT-03, R-CMT-10, R-CMT-12)', () => {
   });
 
   it('the profile decides the clocks: sgcc-2011 counts working days for the same complaint', () => {
-    const clocks = caseClocks(SGCC_2011_PROFILE, cal, { type: 'complaint', receivedAt: at('2025-09-30T10:00:00+08:00'), events: [] }, at('2025-09-30T11:00:00+08:00'));
+    const clocks = caseClocks(
+      SGCC_2011_PROFILE,
+      cal,
+      { type: 'complaint', receivedAt: at('2025-09-30T10:00:00+08:00'), events: [] },
+      at('2025-09-30T11:00:00+08:00'),
+    );
     expect(clocks.map((c) => [c.rule, c.dueAt?.toISOString()])).toEqual([
       ['complaint.contact', '2025-10-09T16:00:00.000Z'],
       ['complaint.reply', '2025-10-16T16:00:00.000Z'], // 9, 10, 11 (make-up Saturday), 13–16 October
@@ -29,7 +40,10 @@ describe('case clocks (R-CASE-04, R-CMT-03, R-CMT-10, R-CMT-12)', () => {
 
   it('a fault repair follows its fault class and area, and pauses stop it', () => {
     const facts = {
-      type: 'fault_repair' as const, faultClass: 'lv_drop' as const, area: 'urban' as const, receivedAt: at('2025-06-01T10:00:00+08:00'),
+      type: 'fault_repair' as const,
+      faultClass: 'lv_drop' as const,
+      area: 'urban' as const,
+      receivedAt: at('2025-06-01T10:00:00+08:00'),
       events: [ev('pause', '2025-06-01T11:00:00+08:00'), ev('resume', '2025-06-01T12:00:00+08:00')],
     };
     const [c] = caseClocks(SEED_PROFILE, cal, facts, at('2025-06-01T12:30:00+08:00'));

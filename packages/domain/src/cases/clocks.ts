@@ -52,7 +52,7 @@ export function caseClocks(profile: CommitmentProfile, calendar: Calendar, facts
   return clocksFor(profile, facts).flatMap((c): ClockState[] => {
     const rule = findRule(profile, c.rule);
     if (!rule || rule.clock === 'lead_minutes') return [];
-    const start = c.startsOn === 'fee_paid' ? facts.feePaidAt ?? null : facts.receivedAt;
+    const start = c.startsOn === 'fee_paid' ? (facts.feePaidAt ?? null) : facts.receivedAt;
     const met = facts.events.filter((e) => e.action === c.metBy && (!start || e.at >= start)).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
     const metAt = met?.at ?? null;
     if (!start) return [{ rule: c.rule, dueAt: null, metAt, breached: false, usedFraction: null }];

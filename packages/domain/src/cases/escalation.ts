@@ -17,9 +17,10 @@ export function reachedLevels(clocks: readonly ClockState[], levels: readonly Es
   for (const c of clocks) {
     if (c.metAt || !c.dueAt) continue;
     levels.forEach((l, level) => {
-      const reached = 'usedFraction' in l.at
-        ? c.usedFraction !== null && c.usedFraction >= l.at.usedFraction && now <= c.dueAt!
-        : now.getTime() > c.dueAt!.getTime() + l.at.afterDueMinutes * 60_000;
+      const reached =
+        'usedFraction' in l.at
+          ? c.usedFraction !== null && c.usedFraction >= l.at.usedFraction && now <= c.dueAt!
+          : now.getTime() > c.dueAt!.getTime() + l.at.afterDueMinutes * 60_000;
       if (reached) out.push({ rule: c.rule, dueAt: c.dueAt!, level, notify: l.notify, template: l.template });
     });
   }

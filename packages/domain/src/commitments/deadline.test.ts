@@ -75,7 +75,11 @@ describe('deadline contract: hours and minutes — R-CMT-10', () => {
   it.each([
     ['a pause inside the window', [span('2025-06-01T11:00:00+08:00', '2025-06-01T12:30:00+08:00')], '2025-06-01T15:30:00+08:00'],
     ['only the part after the start', [span('2025-06-01T09:00:00+08:00', '2025-06-01T10:30:00+08:00')], '2025-06-01T14:30:00+08:00'],
-    ['overlapping pauses once', [span('2025-06-01T11:00:00+08:00', '2025-06-01T12:00:00+08:00'), span('2025-06-01T11:30:00+08:00', '2025-06-01T12:30:00+08:00')], '2025-06-01T15:30:00+08:00'],
+    [
+      'overlapping pauses once',
+      [span('2025-06-01T11:00:00+08:00', '2025-06-01T12:00:00+08:00'), span('2025-06-01T11:30:00+08:00', '2025-06-01T12:30:00+08:00')],
+      '2025-06-01T15:30:00+08:00',
+    ],
     ['a pause entirely before the start not at all', [span('2025-06-01T08:00:00+08:00', '2025-06-01T09:00:00+08:00')], '2025-06-01T14:00:00+08:00'],
   ])('pauses extend the clock: %s', (_name, pauses, expected) => {
     expect(due(SEED_PROFILE, 'repair.lv_drop', '2025-06-01T10:00:00+08:00', { pauses })).toBe(expected);
@@ -90,7 +94,9 @@ describe('deadline contract: hours and minutes — R-CMT-10', () => {
   });
 
   it('day rules ignore pauses', () => {
-    expect(due(SEED_PROFILE, 'complaint.feedback', '2025-09-30T10:00:00+08:00', { pauses: [span('2025-10-01T00:00:00+08:00', '2025-10-05T00:00:00+08:00')] })).toBe('2025-10-16T00:00:00+08:00');
+    expect(
+      due(SEED_PROFILE, 'complaint.feedback', '2025-09-30T10:00:00+08:00', { pauses: [span('2025-10-01T00:00:00+08:00', '2025-10-05T00:00:00+08:00')] }),
+    ).toBe('2025-10-16T00:00:00+08:00');
   });
 });
 

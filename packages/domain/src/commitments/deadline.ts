@@ -65,7 +65,7 @@ export function allowedMinutes(rule: CommitmentRule & { clock: 'minutes' }, star
   const area = ctx.area ?? 'urban';
   const night = rule.nightMinutes !== undefined && !isDaytime(start, ctx.dayWindow ?? { start: '08:00', end: '20:00' });
   const base = areaMinutes(night ? rule.nightMinutes! : rule.minutes, area);
-  return base + (area !== 'urban' ? rule.extraOutsideUrbanMinutes ?? 0 : 0);
+  return base + (area !== 'urban' ? (rule.extraOutsideUrbanMinutes ?? 0) : 0);
 }
 
 /**

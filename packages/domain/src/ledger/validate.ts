@@ -1,14 +1,7 @@
 // R-LED-03: validation of ledger import rows. Pure: it takes the raw cell strings of one row and
 // the references already known (stations, feeders, areas, customers in the importer's scope)
 // and returns either the resolved record or the list of problems with that row.
-import {
-  CUSTOMER_CLASSES,
-  METER_ROLES,
-  VOLTAGE_LEVELS,
-  type CustomerClass,
-  type MeterRole,
-  type VoltageLevel,
-} from '@griddesk/shared';
+import { CUSTOMER_CLASSES, METER_ROLES, VOLTAGE_LEVELS, type CustomerClass, type MeterRole, type VoltageLevel } from '@griddesk/shared';
 import { reasons, type Reason } from './reasons';
 
 export interface FieldProblem extends Reason {
@@ -27,16 +20,40 @@ export interface LedgerRefs {
 export type Raw = Readonly<Record<string, string | undefined>>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
-export interface FeederRecord { code: string; name: string; stationId: number }
-export interface AreaRecord { code: string; name: string; feederId: number; stationId: number; capacityKva: string | null }
+export interface FeederRecord {
+  code: string;
+  name: string;
+  stationId: number;
+}
+export interface AreaRecord {
+  code: string;
+  name: string;
+  feederId: number;
+  stationId: number;
+  capacityKva: string | null;
+}
 export interface CustomerRecord {
-  accountNo: string; name: string; address: string; phone: string | null;
-  customerClass: CustomerClass; voltageLevel: VoltageLevel; tariffCode: string;
-  areaId: number | null; feederId: number; stationId: number; important: boolean; dualSupply: boolean;
+  accountNo: string;
+  name: string;
+  address: string;
+  phone: string | null;
+  customerClass: CustomerClass;
+  voltageLevel: VoltageLevel;
+  tariffCode: string;
+  areaId: number | null;
+  feederId: number;
+  stationId: number;
+  important: boolean;
+  dualSupply: boolean;
 }
 export interface MeterRecord {
-  meterNo: string; role: MeterRole; customerId: number | null; areaId: number | null;
-  feederId: number | null; stationId: number; multiplier: string;
+  meterNo: string;
+  role: MeterRole;
+  customerId: number | null;
+  areaId: number | null;
+  feederId: number | null;
+  stationId: number;
+  multiplier: string;
 }
 
 const CODE = /^[A-Za-z0-9_-]+$/;
@@ -120,7 +137,11 @@ export function checkArea(raw: Raw, refs: LedgerRefs): Checked<AreaRecord> {
   if (feederCode && !feeder) r.fail('feeder_code', reasons.unknown(WHAT.feeder));
   const capacityKva = r.positive('capacity_kva', null);
   return r.done(() => ({
-    code: code!, name: name!, feederId: feeder!.id, stationId: feeder!.stationId, capacityKva: capacityKva ?? null,
+    code: code!,
+    name: name!,
+    feederId: feeder!.id,
+    stationId: feeder!.stationId,
+    capacityKva: capacityKva ?? null,
   }));
 }
 
@@ -162,9 +183,18 @@ export function checkCustomer(raw: Raw, refs: LedgerRefs): Checked<CustomerRecor
   const important = r.flag('important');
   const dualSupply = r.flag('dual_supply');
   return r.done(() => ({
-    accountNo: accountNo!, name: name!, address: address!, phone: phone ?? null,
-    customerClass: customerClass!, voltageLevel: voltageLevel!, tariffCode: tariffCode!,
-    areaId, feederId: feederId!, stationId: stationId!, important, dualSupply,
+    accountNo: accountNo!,
+    name: name!,
+    address: address!,
+    phone: phone ?? null,
+    customerClass: customerClass!,
+    voltageLevel: voltageLevel!,
+    tariffCode: tariffCode!,
+    areaId,
+    feederId: feederId!,
+    stationId: stationId!,
+    important,
+    dualSupply,
   }));
 }
 
@@ -198,6 +228,12 @@ export function checkMeter(raw: Raw, refs: LedgerRefs): Checked<MeterRecord> {
     if (f) ({ id: feederId, stationId } = f);
   }
   return r.done(() => ({
-    meterNo: meterNo!, role: role!, customerId, areaId, feederId, stationId: stationId!, multiplier: multiplier!,
+    meterNo: meterNo!,
+    role: role!,
+    customerId,
+    areaId,
+    feederId,
+    stationId: stationId!,
+    multiplier: multiplier!,
   }));
 }

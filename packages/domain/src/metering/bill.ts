@@ -47,7 +47,7 @@ export function computeBill(input: BillInput): BillResult {
   let position: TierPosition;
 
   const steps = tariff.tiers?.steps;
-  if (steps && steps.length) {
+  if (steps?.length) {
     let lower = 0n;
     let tierAt = steps.length;
     let nextThreshold: number | null = null;

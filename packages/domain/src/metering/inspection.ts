@@ -34,11 +34,22 @@ export interface ViolationRule {
 
 /** 1996 rule defaults (utility-rules.md §2.1 第100条), configurable. */
 export const DEFAULT_VIOLATION_RULES: Record<ViolationType, ViolationRule> = {
-  change_category: { zh: '擅自改变用电类别', en: 'Changing the use category (higher-price load on a lower-price line)', item: 1, energyMultiple: 2, assumedMonthsIfUnknown: 3 },
+  change_category: {
+    zh: '擅自改变用电类别',
+    en: 'Changing the use category (higher-price load on a lower-price line)',
+    item: 1,
+    energyMultiple: 2,
+    assumedMonthsIfUnknown: 3,
+  },
   excess_capacity: { zh: '私增容量', en: 'Exceeding contracted capacity', item: 2, perKwFen: 5_000 },
   use_suspended_equipment: { zh: '擅自使用已暂停或封存的设备', en: 'Using suspended or sealed equipment', item: 4, perKwFen: 3_000 },
   exceed_quota: { zh: '擅自超过计划分配的用电指标', en: 'Exceeding the allocated rationing quota', item: 3, perKwFen: 100, energyMultiple: 5 },
-  tamper_utility_equipment: { zh: '擅自迁移、更动或操作供电企业的计量装置等', en: 'Moving or operating utility meters or devices', item: 5, perTimeFen: { residential: 50_000, other: 500_000 } },
+  tamper_utility_equipment: {
+    zh: '擅自迁移、更动或操作供电企业的计量装置等',
+    en: 'Moving or operating utility meters or devices',
+    item: 5,
+    perTimeFen: { residential: 50_000, other: 500_000 },
+  },
   unauthorised_source: { zh: '擅自引入、供出电源或并网', en: 'Connecting or supplying an external source without consent', item: 6, perKwFen: 50_000 },
 };
 
@@ -137,7 +148,14 @@ function totals(fs: readonly Finding[]): FindingTotals {
     unpaid += f.unpaidFen;
     penalty += f.penaltyFen;
   }
-  return { households: keys.size + anonymous, findings: fs.length, energyKwh: kwhText(kwh), unpaidFen: unpaid, penaltyFen: penalty, recoveredFen: unpaid + penalty };
+  return {
+    households: keys.size + anonymous,
+    findings: fs.length,
+    energyKwh: kwhText(kwh),
+    unpaidFen: unpaid,
+    penaltyFen: penalty,
+    recoveredFen: unpaid + penalty,
+  };
 }
 
 /** Sums a campaign (or several: pass the total boxes opened) from its findings. */

@@ -16,14 +16,62 @@ describe('metering policy (R-MTR-02, R-MTR-04, R-MTR-05, R-MTR-06)', () => {
   });
 
   it.each([
-    ['a target above 100 %', (p: MeteringPolicy) => { p.lineLoss.target.area = 1.5; }, 'definition.lineLoss.target.area'],
-    ['a missing county target', (p: MeteringPolicy) => { delete (p.lineLoss.target as Partial<typeof p.lineLoss.target>).county; }, 'definition.lineLoss.target.county'],
-    ['coverage as a percentage', (p: MeteringPolicy) => { p.lineLoss.minCoverage = 98; }, 'definition.lineLoss.minCoverage'],
-    ['a jump factor below 1', (p: MeteringPolicy) => { p.readingFlags.jumpFactor = 0.5; }, 'definition.readingFlags.jumpFactor'],
-    ['months of history not whole', (p: MeteringPolicy) => { p.readingFlags.historyMonths = 6.5; }, 'definition.readingFlags.historyMonths'],
-    ['a streak of 0', (p: MeteringPolicy) => { p.watch.minStreak = 0; }, 'definition.watch.minStreak'],
-    ['a theft weight as text', (p: MeteringPolicy) => { (p.theft.weights as Record<string, unknown>).flat = '0.9'; }, 'definition.theft.weights.flat'],
-    ['a screening window of 1 month', (p: MeteringPolicy) => { p.theft.windowMonths = 1; }, 'definition.theft.windowMonths'],
+    [
+      'a target above 100 %',
+      (p: MeteringPolicy) => {
+        p.lineLoss.target.area = 1.5;
+      },
+      'definition.lineLoss.target.area',
+    ],
+    [
+      'a missing county target',
+      (p: MeteringPolicy) => {
+        delete (p.lineLoss.target as Partial<typeof p.lineLoss.target>).county;
+      },
+      'definition.lineLoss.target.county',
+    ],
+    [
+      'coverage as a percentage',
+      (p: MeteringPolicy) => {
+        p.lineLoss.minCoverage = 98;
+      },
+      'definition.lineLoss.minCoverage',
+    ],
+    [
+      'a jump factor below 1',
+      (p: MeteringPolicy) => {
+        p.readingFlags.jumpFactor = 0.5;
+      },
+      'definition.readingFlags.jumpFactor',
+    ],
+    [
+      'months of history not whole',
+      (p: MeteringPolicy) => {
+        p.readingFlags.historyMonths = 6.5;
+      },
+      'definition.readingFlags.historyMonths',
+    ],
+    [
+      'a streak of 0',
+      (p: MeteringPolicy) => {
+        p.watch.minStreak = 0;
+      },
+      'definition.watch.minStreak',
+    ],
+    [
+      'a theft weight as text',
+      (p: MeteringPolicy) => {
+        (p.theft.weights as Record<string, unknown>).flat = '0.9';
+      },
+      'definition.theft.weights.flat',
+    ],
+    [
+      'a screening window of 1 month',
+      (p: MeteringPolicy) => {
+        p.theft.windowMonths = 1;
+      },
+      'definition.theft.windowMonths',
+    ],
   ])('refuses %s, naming the field in zh and en', (_name, patch, field) => {
     const problems = checkMeteringPolicy(withPatch(patch));
     expect(problems.map((p) => p.field)).toEqual([field]);

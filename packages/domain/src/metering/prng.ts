@@ -76,6 +76,9 @@ export class Rng {
 
   /** 32 random bits as 8 upper-case hex digits */
   hex8(): string {
-    return Math.floor(this.next() * 4294967296).toString(16).toUpperCase().padStart(8, '0');
+    return Math.floor(this.next() * 4294967296)
+      .toString(16)
+      .toUpperCase()
+      .padStart(8, '0');
   }
 }

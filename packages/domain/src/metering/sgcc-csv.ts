@@ -148,7 +148,8 @@ export function parseSgcc(text: string): SgccTable {
   const firstDay = Math.min(...dateCols.map((c) => c.day));
   const lastDay = Math.max(...dateCols.map((c) => c.day));
   const span = lastDay - firstDay + 1;
-  if (span > SGCC_MAX_DAYS) throw new SgccFormatError(`the dates span ${span} days (${dayKey(firstDay)} to ${dayKey(lastDay)}); at most ${SGCC_MAX_DAYS} are accepted`, headerLine);
+  if (span > SGCC_MAX_DAYS)
+    throw new SgccFormatError(`the dates span ${span} days (${dayKey(firstDay)} to ${dayKey(lastDay)}); at most ${SGCC_MAX_DAYS} are accepted`, headerLine);
   const dates = Array.from({ length: span }, (_, k) => dayKey(firstDay + k));
   const slot = dateCols.map((c) => ({ col: c.col, idx: c.day - firstDay, name: header[c.col]! }));
 
@@ -196,14 +197,18 @@ export function formatScore(score: number): string {
 export function writeScores(scores: readonly { consNo: string; score: number }[]): string {
   const out: string[] = ['CONS_NO,score'];
   for (const s of scores) out.push(`${csvField(s.consNo)},${formatScore(s.score)}`);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /**
  * A table in the SGCC layout (for the benchmark and tests): dates written as YYYY/M/D and, like
  * the public file, date columns ordered as text ("2014/1/1", "2014/1/10", …), not by date.
  */
-export function writeSgcc(dates: readonly string[], rows: readonly { consNo: string; flag?: 0 | 1 | null; days: readonly (number | null)[] }[], opts: { flag?: boolean } = {}): string {
+export function writeSgcc(
+  dates: readonly string[],
+  rows: readonly { consNo: string; flag?: 0 | 1 | null; days: readonly (number | null)[] }[],
+  opts: { flag?: boolean } = {},
+): string {
   const withFlag = opts.flag ?? rows.some((r) => r.flag !== undefined && r.flag !== null);
   const cols = dates.map((d, idx) => ({ idx, name: `${Number(d.slice(0, 4))}/${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}` }));
   cols.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -217,5 +222,5 @@ export function writeSgcc(dates: readonly string[], rows: readonly { consNo: str
     }
     out.push(cells.join(','));
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -199,7 +199,11 @@ export function injectTheft(x: number[], pattern: TheftPattern, start: number, r
     case 'flatten_mean': {
       let sum = 0;
       let count = 0;
-      for (let t = start; t < n; t++) if (Number.isFinite(x[t]!)) { sum += x[t]!; count++; }
+      for (let t = start; t < n; t++)
+        if (Number.isFinite(x[t]!)) {
+          sum += x[t]!;
+          count++;
+        }
       const mean = round2(sum / Math.max(1, count));
       for (let t = start; t < n; t++) if (Number.isFinite(x[t]!)) x[t] = mean;
       break;

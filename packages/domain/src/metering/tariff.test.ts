@@ -3,7 +3,12 @@ import { fenText, kwhText, parsePrice, priceText, roundToFen, toKwhUnits } from 
 
 describe('R-MTR-03 exact money and energy helpers', () => {
   it.each([
-    ['0', 0n], ['1', 10000n], ['1.5', 15000n], ['2760.0001', 27600001n], ['500.000000', 5000000n], ['-3', -30000n],
+    ['0', 0n],
+    ['1', 10000n],
+    ['1.5', 15000n],
+    ['2760.0001', 27600001n],
+    ['500.000000', 5000000n],
+    ['-3', -30000n],
   ] as const)('R-MTR-03 kWh %s → %s ten-thousandths', (text, units) => {
     expect(toKwhUnits(text)).toBe(units);
   });

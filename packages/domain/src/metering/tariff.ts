@@ -57,22 +57,50 @@ export interface TariffDefinition {
  */
 export const DEFAULT_TARIFFS: readonly TariffDefinition[] = [
   {
-    code: 'RES-1', version: 1, name: '居民生活用电（一户一表）', nameEn: 'Residential, one meter per household',
-    customerClass: 'residential', voltageLevel: 'LV', basePrice: 5380,
-    tiers: { cycle: 'calendar_year', steps: [{ upToKwh: 2760, addPrice: 0 }, { upToKwh: 4800, addPrice: 500 }, { upToKwh: null, addPrice: 3000 }] },
+    code: 'RES-1',
+    version: 1,
+    name: '居民生活用电（一户一表）',
+    nameEn: 'Residential, one meter per household',
+    customerClass: 'residential',
+    voltageLevel: 'LV',
+    basePrice: 5380,
+    tiers: {
+      cycle: 'calendar_year',
+      steps: [
+        { upToKwh: 2760, addPrice: 0 },
+        { upToKwh: 4800, addPrice: 500 },
+        { upToKwh: null, addPrice: 3000 },
+      ],
+    },
     // Zhejiang tier-1 TOU: peak 0.568, valley 0.288 over 0.538 → +0.03 / −0.25 [V]; window hours [BG]
-    tou: [{ period: 'peak', from: '08:00', to: '22:00', addPrice: 300 }, { period: 'valley', from: '22:00', to: '08:00', addPrice: -2500 }],
+    tou: [
+      { period: 'peak', from: '08:00', to: '22:00', addPrice: 300 },
+      { period: 'valley', from: '22:00', to: '08:00', addPrice: -2500 },
+    ],
     source: 'utility-rules.md §5: Zhejiang annual tiers 2760/4800 kWh, 0.538 +0.05 +0.30 yuan/kWh [V]; TOU hours [BG]',
   },
   {
-    code: 'COM-LV', version: 1, name: '一般工商业用电（不满1千伏）', nameEn: 'Commercial, low voltage',
-    customerClass: 'non_residential', voltageLevel: 'LV', basePrice: 7000,
-    tou: [{ period: 'peak', from: '08:00', to: '22:00', multiplierPermille: 1500 }, { period: 'valley', from: '22:00', to: '08:00', multiplierPermille: 500 }],
+    code: 'COM-LV',
+    version: 1,
+    name: '一般工商业用电（不满1千伏）',
+    nameEn: 'Commercial, low voltage',
+    customerClass: 'non_residential',
+    voltageLevel: 'LV',
+    basePrice: 7000,
+    tou: [
+      { period: 'peak', from: '08:00', to: '22:00', multiplierPermille: 1500 },
+      { period: 'valley', from: '22:00', to: '08:00', multiplierPermille: 500 },
+    ],
     source: 'placeholder price [BG]; TOU ratio 3:1 per 发改价格〔2021〕1093号 [BG]',
   },
   {
-    code: 'IND-10KV', version: 1, name: '大工业用电（10千伏）', nameEn: 'Industrial, 10 kV',
-    customerClass: 'non_residential', voltageLevel: 'HV', basePrice: 6500,
+    code: 'IND-10KV',
+    version: 1,
+    name: '大工业用电（10千伏）',
+    nameEn: 'Industrial, 10 kV',
+    customerClass: 'non_residential',
+    voltageLevel: 'HV',
+    basePrice: 6500,
     tou: [
       { period: 'peak', from: '08:00', to: '11:00', multiplierPermille: 1500 },
       { period: 'flat', from: '11:00', to: '18:00', multiplierPermille: 1000 },
@@ -82,8 +110,13 @@ export const DEFAULT_TARIFFS: readonly TariffDefinition[] = [
     source: 'placeholder price [BG]; TOU ratio 3:1 per 发改价格〔2021〕1093号 [BG]',
   },
   {
-    code: 'AGR', version: 1, name: '农业生产用电', nameEn: 'Agricultural production',
-    customerClass: 'non_residential', voltageLevel: 'any', basePrice: 5000,
+    code: 'AGR',
+    version: 1,
+    name: '农业生产用电',
+    nameEn: 'Agricultural production',
+    customerClass: 'non_residential',
+    voltageLevel: 'any',
+    basePrice: 5000,
     source: 'placeholder price [BG]',
   },
 ];
@@ -101,7 +134,8 @@ export function checkTariff(t: TariffDefinition): TariffProblem[] {
   const add = (field: string, reason: string, reasonZh: string) => p.push({ field, reason, reasonZh });
   if (!t.code) add('code', 'code is required', '电价代码必填');
   if (!Number.isInteger(t.version) || t.version < 1) add('version', 'version must be a positive integer', '版本号须为正整数');
-  if (!Number.isInteger(t.basePrice) || t.basePrice < 0) add('basePrice', 'basePrice must be a non-negative integer (1/10000 yuan per kWh)', '基准电价须为非负整数（单位：万分之一元/千瓦时）');
+  if (!Number.isInteger(t.basePrice) || t.basePrice < 0)
+    add('basePrice', 'basePrice must be a non-negative integer (1/10000 yuan per kWh)', '基准电价须为非负整数（单位：万分之一元/千瓦时）');
   const steps = t.tiers?.steps ?? [];
   steps.forEach((s, i) => {
     const at = `tiers.steps[${i}]`;
@@ -109,13 +143,17 @@ export function checkTariff(t: TariffDefinition): TariffProblem[] {
     const last = i === steps.length - 1;
     if (last !== (s.upToKwh === null)) add(`${at}.upToKwh`, `tier ${i + 1}: only the last tier is open-ended`, `第 ${i + 1} 档：只有最后一档可以不设上限`);
     const prev = i > 0 ? steps[i - 1]!.upToKwh : 0;
-    if (s.upToKwh !== null && (!Number.isInteger(s.upToKwh) || prev === null || s.upToKwh <= prev)) add(`${at}.upToKwh`, `tier ${i + 1}: thresholds must be increasing whole kWh`, `第 ${i + 1} 档：分档电量须为递增的整千瓦时`);
+    if (s.upToKwh !== null && (!Number.isInteger(s.upToKwh) || prev === null || s.upToKwh <= prev))
+      add(`${at}.upToKwh`, `tier ${i + 1}: thresholds must be increasing whole kWh`, `第 ${i + 1} 档：分档电量须为递增的整千瓦时`);
   });
   (t.tou ?? []).forEach((w, i) => {
     const at = `tou[${i}]`;
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(w.from) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(w.to)) add(at, `tou ${w.period}: times must be HH:MM`, `分时段 ${w.period}：时间须为 HH:MM`);
-    if (w.multiplierPermille !== undefined && (!Number.isInteger(w.multiplierPermille) || w.multiplierPermille < 0)) add(`${at}.multiplierPermille`, `tou ${w.period}: multiplierPermille must be a non-negative integer`, `分时段 ${w.period}：倍率（千分比）须为非负整数`);
-    if (w.addPrice !== undefined && !Number.isInteger(w.addPrice)) add(`${at}.addPrice`, `tou ${w.period}: addPrice must be an integer`, `分时段 ${w.period}：加价须为整数`);
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(w.from) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(w.to))
+      add(at, `tou ${w.period}: times must be HH:MM`, `分时段 ${w.period}：时间须为 HH:MM`);
+    if (w.multiplierPermille !== undefined && (!Number.isInteger(w.multiplierPermille) || w.multiplierPermille < 0))
+      add(`${at}.multiplierPermille`, `tou ${w.period}: multiplierPermille must be a non-negative integer`, `分时段 ${w.period}：倍率（千分比）须为非负整数`);
+    if (w.addPrice !== undefined && !Number.isInteger(w.addPrice))
+      add(`${at}.addPrice`, `tou ${w.period}: addPrice must be an integer`, `分时段 ${w.period}：加价须为整数`);
   });
   return p;
 }

@@ -11,7 +11,11 @@ export function rocAuc(scores: readonly number[], labels: readonly (0 | 1)[]): n
     let j = i;
     while (j < idx.length && scores[idx[j]!] === scores[idx[i]!]) j++;
     const avgRank = (i + 1 + j) / 2;
-    for (let q = i; q < j; q++) if (labels[idx[q]!] === 1) { pos++; rankSum += avgRank; }
+    for (let q = i; q < j; q++)
+      if (labels[idx[q]!] === 1) {
+        pos++;
+        rankSum += avgRank;
+      }
     i = j;
   }
   const neg = idx.length - pos;

@@ -37,7 +37,11 @@ export function medianProfile(series: readonly Float64Array[], days: number, min
   const level = series.map((x) => {
     let s = 0;
     let n = 0;
-    for (let t = 0; t < x.length; t++) if (Number.isFinite(x[t]!)) { s += x[t]!; n++; }
+    for (let t = 0; t < x.length; t++)
+      if (Number.isFinite(x[t]!)) {
+        s += x[t]!;
+        n++;
+      }
     return n ? s / n : 0;
   });
   const p = new Float64Array(days).fill(NaN);
@@ -55,7 +59,11 @@ export function medianProfile(series: readonly Float64Array[], days: number, min
   }
   let s = 0;
   let n = 0;
-  for (let t = 0; t < days; t++) if (Number.isFinite(p[t]!) && p[t]! > 0) { s += p[t]!; n++; }
+  for (let t = 0; t < days; t++)
+    if (Number.isFinite(p[t]!) && p[t]! > 0) {
+      s += p[t]!;
+      n++;
+    }
   const mean = n ? s / n : 1;
   for (let t = 0; t < days; t++) p[t] = Number.isFinite(p[t]!) && p[t]! > 0 ? p[t]! / mean : NaN;
   return p;

@@ -38,13 +38,16 @@ describe('R-MTR-06 theft screening: injected patterns', () => {
   const normalScores = [...baseScores.values()].map((s) => s.score).sort((a, b) => a - b);
   const p90 = normalScores[Math.floor(0.9 * normalScores.length)]!;
 
-  it.each(THEFT_PATTERNS.flatMap((p) => [0, 2, 3].map((b) => [p, b] as const)))('R-MTR-06 %s on customer %i raises its signal and the score', (pattern, base) => {
-    const { thief, normal } = injected(base, pattern);
-    expect(strength(thief, EXPECTED[pattern])).toBeGreaterThanOrEqual(0.5);
-    expect(strength(thief, EXPECTED[pattern])).toBeGreaterThan(strength(normal, EXPECTED[pattern]));
-    expect(thief.score).toBeGreaterThan(normal.score + 0.3);
-    expect(thief.score).toBeGreaterThan(p90);
-  });
+  it.each(THEFT_PATTERNS.flatMap((p) => [0, 2, 3].map((b) => [p, b] as const)))(
+    'R-MTR-06 %s on customer %i raises its signal and the score',
+    (pattern, base) => {
+      const { thief, normal } = injected(base, pattern);
+      expect(strength(thief, EXPECTED[pattern])).toBeGreaterThanOrEqual(0.5);
+      expect(strength(thief, EXPECTED[pattern])).toBeGreaterThan(strength(normal, EXPECTED[pattern]));
+      expect(thief.score).toBeGreaterThan(normal.score + 0.3);
+      expect(thief.score).toBeGreaterThan(p90);
+    },
+  );
 
   it('R-MTR-06 drops fire both the own-history and the peer signal; the peers carry the season', () => {
     const { thief } = injected(0, 'reduce_factor');
@@ -57,13 +60,32 @@ describe('R-MTR-06 theft screening: injected patterns', () => {
 
   it('R-MTR-06 a mixed population of 1,000 ranks the injected thieves first (AUC ≥ 0.85, every pattern)', () => {
     const rows = makeDataset({ customers: 1000, days: 365, thiefShare: 0.1, seed: 11, startDate: START });
-    const scores = scoreCustomers(rows.map((r) => ({ consNo: r.consNo, days: r.days })), { startDate: START });
+    const scores = scoreCustomers(
+      rows.map((r) => ({ consNo: r.consNo, days: r.days })),
+      { startDate: START },
+    );
     const flag = new Map(rows.map((r) => [r.consNo, r]));
-    expect(rocAuc(scores.map((s) => s.score), scores.map((s) => flag.get(s.consNo)!.flag))).toBeGreaterThanOrEqual(0.85);
-    expect(mapAtN(scores.map((s) => flag.get(s.consNo)!.flag), 100)).toBeGreaterThan(0.8);
+    expect(
+      rocAuc(
+        scores.map((s) => s.score),
+        scores.map((s) => flag.get(s.consNo)!.flag),
+      ),
+    ).toBeGreaterThanOrEqual(0.85);
+    expect(
+      mapAtN(
+        scores.map((s) => flag.get(s.consNo)!.flag),
+        100,
+      ),
+    ).toBeGreaterThan(0.8);
     for (const p of THEFT_PATTERNS) {
       const sub = scores.filter((s) => flag.get(s.consNo)!.flag === 0 || flag.get(s.consNo)!.pattern === p);
-      expect(rocAuc(sub.map((s) => s.score), sub.map((s) => flag.get(s.consNo)!.flag)), p).toBeGreaterThanOrEqual(0.85);
+      expect(
+        rocAuc(
+          sub.map((s) => s.score),
+          sub.map((s) => flag.get(s.consNo)!.flag),
+        ),
+        p,
+      ).toBeGreaterThanOrEqual(0.85);
     }
   });
 });
@@ -85,20 +107,25 @@ describe('R-MTR-06 theft screening: missing data is not evidence', () => {
   });
 
   it('R-MTR-06 a long gap in the data is not a zero window, a flat stretch or a cap, and raises no score', () => {
-    for (const [from, len] of [[150, 90], [270, 95], [0, 120]] as const) {
+    for (const [from, len] of [
+      [150, 90],
+      [270, 95],
+      [0, 120],
+    ] as const) {
       const input = baseInput.map((r, i) => (i < 20 ? { consNo: r.consNo, days: r.days.map((v, t) => (t >= from && t < from + len ? null : v)) } : r));
       const scores = scoreCustomers(input, { startDate: START });
       for (const r of input.slice(0, 20)) {
         const s = byNo(scores, r.consNo);
         const before = baseScores.get(r.consNo)!;
-        for (const name of ['zero_windows', 'flat', 'capped']) if (strength(before, name) === 0) expect(strength(s, name), `${name} ${r.consNo} gap ${from}+${len}`).toBe(0);
+        for (const name of ['zero_windows', 'flat', 'capped'])
+          if (strength(before, name) === 0) expect(strength(s, name), `${name} ${r.consNo} gap ${from}+${len}`).toBe(0);
         expect(s.score).toBeLessThanOrEqual(baseScores.get(r.consNo)!.score + 0.1);
       }
     }
   });
 
   it('R-MTR-06 a customer with too few observed days is not scored', () => {
-    const sparse = { consNo: 'SPARSE', days: BASE[0]!.days.map((v, t) => (t % 10 === 0 ? 0 : null)) };
+    const sparse = { consNo: 'SPARSE', days: BASE[0]!.days.map((_v, t) => (t % 10 === 0 ? 0 : null)) };
     const s = byNo(scoreCustomers([...baseInput, sparse]), 'SPARSE');
     expect(s.insufficientData).toBe(true);
     expect(s.score).toBe(0);
@@ -203,7 +230,13 @@ describe('R-MTR-06 SGCC daily-consumption file', () => {
     expect(text.split('\n')[0]!.startsWith('CONS_NO,FLAG,2014/1/1,2014/1/10,2014/1/11')).toBe(true);
     const back = parseSgcc(text);
     expect(back.rows).toEqual(rows.map((r) => ({ consNo: r.consNo, flag: r.flag, days: r.days })));
-    expect(writeScores([{ consNo: 'A', score: 0.123456789 }, { consNo: 'B,2', score: 1e-9 }, { consNo: 'C', score: 0.5 }])).toBe('CONS_NO,score\nA,0.123457\n"B,2",0\nC,0.5\n');
+    expect(
+      writeScores([
+        { consNo: 'A', score: 0.123456789 },
+        { consNo: 'B,2', score: 1e-9 },
+        { consNo: 'C', score: 0.5 },
+      ]),
+    ).toBe('CONS_NO,score\nA,0.123457\n"B,2",0\nC,0.5\n');
     expect(formatScore(0.0000019)).toBe('0.000002');
   });
 });
@@ -228,6 +261,11 @@ describe.skipIf(!existsSync(IEEE))('R-MTR-06 on real customer levels (IEEE Europ
     const scores = scoreCustomers(rows, { startDate: START });
     const flag = new Map(rows.map((r) => [r.consNo, r.flag]));
     expect(rows.filter((r) => r.flag).length).toBe(11);
-    expect(rocAuc(scores.map((s) => s.score), scores.map((s) => flag.get(s.consNo)!))).toBeGreaterThanOrEqual(0.85);
+    expect(
+      rocAuc(
+        scores.map((s) => s.score),
+        scores.map((s) => flag.get(s.consNo)!),
+      ),
+    ).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -43,7 +43,15 @@ import {
 } from './theft-signals';
 
 export const THEFT_SIGNALS = [
-  'own_drop', 'peer_drop', 'zero_windows', 'flat', 'capped', 'pattern_loss', 'reversed_reading', 'meter_events', 'area_loss_rise',
+  'own_drop',
+  'peer_drop',
+  'zero_windows',
+  'flat',
+  'capped',
+  'pattern_loss',
+  'reversed_reading',
+  'meter_events',
+  'area_loss_rise',
 ] as const;
 export type TheftSignalName = (typeof THEFT_SIGNALS)[number];
 
@@ -80,7 +88,16 @@ export interface TheftThresholds {
   /** windows of `window` observed days with a coefficient of variation at most `maxCv` */
   flat: { window: number; maxCv: number; shareFrom: number; shareFull: number };
   /** days within ±tolerance of the most repeated upper value; few above it, enough clearly below it */
-  capped: { tolerance: number; minQuantile: number; belowMargin: number; maxAboveShare: number; minBelowShare: number; minDays: number; shareFrom: number; shareFull: number };
+  capped: {
+    tolerance: number;
+    minQuantile: number;
+    belowMargin: number;
+    maxAboveShare: number;
+    minBelowShare: number;
+    minDays: number;
+    shareFrom: number;
+    shareFull: number;
+  };
   /**
    * ratio of day-to-day jumpiness after / before the split, scaled by the t of that rise; and the robust z, among all customers
    * over the same split, of the fall in correlation with the common (weekday + seasonal) profile
@@ -109,8 +126,16 @@ export const DEFAULT_THEFT_THRESHOLDS: TheftThresholds = {
   reversed: { countFull: 2 },
   events: {
     kinds: {
-      cover_open: 1, terminal_cover_open: 1, magnetic_interference: 1, reverse_power: 1, bypass: 1,
-      phase_loss: 0.5, voltage_loss: 0.5, current_imbalance: 0.4, clock_error: 0.2, power_failure: 0.1,
+      cover_open: 1,
+      terminal_cover_open: 1,
+      magnetic_interference: 1,
+      reverse_power: 1,
+      bypass: 1,
+      phase_loss: 0.5,
+      voltage_loss: 0.5,
+      current_imbalance: 0.4,
+      clock_error: 0.2,
+      power_failure: 0.1,
     },
     otherKind: 0.3,
     full: 2,
@@ -119,9 +144,17 @@ export const DEFAULT_THEFT_THRESHOLDS: TheftThresholds = {
 };
 
 const EVENT_ZH: Record<string, string> = {
-  cover_open: '开表盖', terminal_cover_open: '开端钮盒', magnetic_interference: '恒定磁场干扰', reverse_power: '功率反向',
-  bypass: '短接/旁路', phase_loss: '断相', voltage_loss: '失压', current_imbalance: '电流不平衡', clock_error: '时钟异常',
-  power_failure: '停电', reversed_reading: '示数倒走',
+  cover_open: '开表盖',
+  terminal_cover_open: '开端钮盒',
+  magnetic_interference: '恒定磁场干扰',
+  reverse_power: '功率反向',
+  bypass: '短接/旁路',
+  phase_loss: '断相',
+  voltage_loss: '失压',
+  current_imbalance: '电流不平衡',
+  clock_error: '时钟异常',
+  power_failure: '停电',
+  reversed_reading: '示数倒走',
 };
 
 export interface MeterEvent {
@@ -239,14 +272,23 @@ export function scoreCustomers(input: readonly TheftInput[], opts?: TheftOptions
   const scored = observed.map((n) => n >= th.minObservedDays && n >= th.minObservedShare * T);
 
   // The population's median profile over the customers that are scored.
-  const profile = medianProfile(series.filter((_, i) => scored[i]), T);
+  const profile = medianProfile(
+    series.filter((_, i) => scored[i]),
+    T,
+  );
   const ks = grid(T, th.scanStepDays);
   // Per customer, the seasonally adjusted series and its running sums; rebuilt when needed rather
   // than kept for everyone, so memory stays at the series themselves (SGCC-sized files too).
   const prep = (i: number) => {
     if (!scored[i]) return null;
     const r = adjusted(series[i]!, profile, th.winsorize);
-    return { pf: prefix(r), co: coPrefix(r.map((v, t) => v * profile[t]!), profile) };
+    return {
+      pf: prefix(r),
+      co: coPrefix(
+        r.map((v, t) => v * profile[t]!),
+        profile,
+      ),
+    };
   };
   // The fall in correlation with the common profile across a split, as a Fisher z statistic so that
   // a segment with few observed days (a gap, missing data) weighs as little as it deserves.
@@ -354,12 +396,16 @@ export function scoreCustomers(input: readonly TheftInput[], opts?: TheftOptions
 
       // zero_windows: near-zero runs amid normal use.
       const med = median(x);
-      const level = Math.max(th.zero.absLevel, th.zero.relLevel * (med > 0 ? med : 0));
+      const level = Math.max(th.zero.absLevel, th.zero.relLevel * Math.max(med, 0));
       const zr = zeroRuns(x, level, th.zero.minRun);
       const n = observed[i]!;
       let active = 0;
       let activeSum = 0;
-      for (let t = 0; t < T; t++) if (Number.isFinite(x[t]!) && x[t]! > level) { active++; activeSum += x[t]!; }
+      for (let t = 0; t < T; t++)
+        if (Number.isFinite(x[t]!) && x[t]! > level) {
+          active++;
+          activeSum += x[t]!;
+        }
       if (zr.runs > 0 && active >= th.zero.minActiveShare * n) {
         const s = ramp(zr.days / n, th.zero.shareFrom, th.zero.shareFull) * (zr.runs >= 2 ? 1 : th.zero.singleRunFactor);
         add('zero_windows', s, {
@@ -431,8 +477,12 @@ export function scoreCustomers(input: readonly TheftInput[], opts?: TheftOptions
           zh.push(`自 ${dayNameZh(bestK)} 起日间波动为此前的 ${bestRatio.toFixed(1)} 倍`);
         }
         if (sCorr > 0) {
-          en.push(`from ${dayName(zK)} its correlation with the common weekday/seasonal profile fell from ${zCorr.before.toFixed(2)} to ${zCorr.after.toFixed(2)} (robust z among peers over the same dates = ${bestZ.toFixed(1)})`);
-          zh.push(`自 ${dayNameZh(zK)} 起与全体用户共同的周内/季节曲线的相关系数由 ${zCorr.before.toFixed(2)} 降至 ${zCorr.after.toFixed(2)}（与同期用户相比稳健 z 值 ${bestZ.toFixed(1)}）`);
+          en.push(
+            `from ${dayName(zK)} its correlation with the common weekday/seasonal profile fell from ${zCorr.before.toFixed(2)} to ${zCorr.after.toFixed(2)} (robust z among peers over the same dates = ${bestZ.toFixed(1)})`,
+          );
+          zh.push(
+            `自 ${dayNameZh(zK)} 起与全体用户共同的周内/季节曲线的相关系数由 ${zCorr.before.toFixed(2)} 降至 ${zCorr.after.toFixed(2)}（与同期用户相比稳健 z 值 ${bestZ.toFixed(1)}）`,
+          );
         }
         add('pattern_loss', Math.max(sJump, sCorr), {
           en: `${en.join('; ')}: its weekday and seasonal pattern is lost`,
@@ -446,9 +496,11 @@ export function scoreCustomers(input: readonly TheftInput[], opts?: TheftOptions
     if (al) {
       const rise = al.after - al.before;
       const coincide = dropStrength > 0 && (al.day === undefined || !drop || Math.abs(al.day - drop.day) <= 2 * th.scanStepDays + 14);
-      const s = ramp(rise, th.areaLoss.riseFrom, th.areaLoss.riseFull) * (coincide ? Math.max(th.areaLoss.withoutDropFactor, dropStrength) : th.areaLoss.withoutDropFactor);
+      const s =
+        ramp(rise, th.areaLoss.riseFrom, th.areaLoss.riseFull) *
+        (coincide ? Math.max(th.areaLoss.withoutDropFactor, dropStrength) : th.areaLoss.withoutDropFactor);
       add('area_loss_rise', s, {
-        en: `area ${c.area} line loss rose from ${pct1(al.before)} to ${pct1(al.after)}${al.day !== undefined ? ` from ${dayName(al.day)}` : ''}${coincide ? ', as this customer\'s use dropped' : ''}`,
+        en: `area ${c.area} line loss rose from ${pct1(al.before)} to ${pct1(al.after)}${al.day !== undefined ? ` from ${dayName(al.day)}` : ''}${coincide ? ", as this customer's use dropped" : ''}`,
         zh: `所在台区 ${c.area} 线损率${al.day !== undefined ? `自 ${dayNameZh(al.day)} 起` : ''}由 ${pct1(al.before)} 升至 ${pct1(al.after)}${coincide ? '，与该户用电下降同时发生' : ''}`,
       });
     }

@@ -4,16 +4,23 @@ import { maskRecipient } from './recipient';
 import { TEMPLATES, TEMPLATE_KEYS, TemplateError, renderTemplate, templateParams, type NotifyLang } from './templates';
 
 const LANGS: NotifyLang[] = ['zh-CN', 'en'];
-const sample = (key: (typeof TEMPLATE_KEYS)[number]) =>
-  Object.fromEntries(templateParams(key).map((p) => [p, `«${p}»`]));
+const sample = (key: (typeof TEMPLATE_KEYS)[number]) => Object.fromEntries(templateParams(key).map((p) => [p, `«${p}»`]));
 const cases = TEMPLATE_KEYS.flatMap((key) => LANGS.map((lang) => [key, lang] as const));
 
 describe('R-PUB-03 notification templates', () => {
   it('has every template the case, breach and outage flows need', () => {
-    expect(TEMPLATE_KEYS).toEqual(expect.arrayContaining([
-      'case.received', 'case.resolved', 'case.callback_request', 'case.reminder',
-      'case.overdue', 'case.escalated', 'breach.opened', 'outage.notice',
-    ]));
+    expect(TEMPLATE_KEYS).toEqual(
+      expect.arrayContaining([
+        'case.received',
+        'case.resolved',
+        'case.callback_request',
+        'case.reminder',
+        'case.overdue',
+        'case.escalated',
+        'breach.opened',
+        'outage.notice',
+      ]),
+    );
   });
 
   it.each(cases)('%s (%s) renders with sample params, leaving no placeholder behind', (key, lang) => {
@@ -36,13 +43,10 @@ describe('R-PUB-03 notification templates', () => {
     expect(checkCourteous(`${t.subject}\n${t.body}`)).toEqual([]);
   });
 
-  it.each(TEMPLATE_KEYS.filter((k) => TEMPLATES[k].audience === 'customer'))(
-    'R-PUB-03 customer-facing %s (zh-CN) uses a courteous phrase',
-    (key) => {
-      const { body } = renderTemplate(key, 'zh-CN', sample(key));
-      expect(COURTEOUS_MARKERS.some((m) => body.includes(m))).toBe(true);
-    },
-  );
+  it.each(TEMPLATE_KEYS.filter((k) => TEMPLATES[k].audience === 'customer'))('R-PUB-03 customer-facing %s (zh-CN) uses a courteous phrase', (key) => {
+    const { body } = renderTemplate(key, 'zh-CN', sample(key));
+    expect(COURTEOUS_MARKERS.some((m) => body.includes(m))).toBe(true);
+  });
 
   it('R-PUB-03 the checker catches every banned phrase, also with spaces planted inside', () => {
     for (const phrase of BANNED_PHRASES) {

@@ -137,7 +137,10 @@ function fill(text: string, key: string, lang: NotifyLang, params: TemplateParam
     }
     // A Date or object would print in the server's zone or as [object Object]; callers format.
     if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new TemplateError(`template ${key} (${lang}): param "${name}" must be a string or number, formatted by the caller / 参数“${name}”须为已格式化的文本或数字`, name);
+      throw new TemplateError(
+        `template ${key} (${lang}): param "${name}" must be a string or number, formatted by the caller / 参数“${name}”须为已格式化的文本或数字`,
+        name,
+      );
     }
     return String(value);
   });

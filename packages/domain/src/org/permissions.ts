@@ -6,7 +6,18 @@ export { PERMISSIONS, type Permission };
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  station_head: ['ledger.read', 'ledger.write', 'ledger.import', 'personal.reveal', 'audit.read', 'org.read', 'org.write', 'cases.read', 'cases.write', 'breaches.manage'],
+  station_head: [
+    'ledger.read',
+    'ledger.write',
+    'ledger.import',
+    'personal.reveal',
+    'audit.read',
+    'org.read',
+    'org.write',
+    'cases.read',
+    'cases.write',
+    'breaches.manage',
+  ],
   team_leader: ['ledger.read', 'ledger.write', 'personal.reveal', 'org.read', 'cases.read', 'cases.write'],
   clerk: ['ledger.read', 'ledger.write', 'ledger.import', 'personal.reveal', 'org.read', 'cases.read', 'cases.write'],
   repair_crew: ['ledger.read', 'personal.reveal', 'org.read', 'cases.read', 'cases.write'],

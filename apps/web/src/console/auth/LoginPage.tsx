@@ -35,9 +35,7 @@ export function LoginPage() {
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
             <Input.Password data-testid="login-password" prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          {login.isError && (
-            <Alert type="error" showIcon title={errorMessage(login.error, t)} style={{ marginBottom: 16 }} data-testid="login-error" />
-          )}
+          {login.isError && <Alert type="error" showIcon title={errorMessage(login.error, t)} style={{ marginBottom: 16 }} data-testid="login-error" />}
           <Button data-testid="login-submit" type="primary" htmlType="submit" size="large" block loading={login.isPending}>
             {t('auth.submit')}
           </Button>

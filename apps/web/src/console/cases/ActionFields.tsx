@@ -106,13 +106,23 @@ export function ActionFields({ action, c }: { action: CaseAction; c: CaseView })
       return <TransferFields c={c} />;
     case 'pause':
       return (
-        <Form.Item name="reason" label={t('actions.pauseReason')} extra={t('actions.pauseHint')} rules={[{ required: true, whitespace: true, message: t('actions.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('actions.pauseReason')}
+          extra={t('actions.pauseHint')}
+          rules={[{ required: true, whitespace: true, message: t('actions.reasonRequired') }]}
+        >
           <Input.TextArea data-testid="case-reason" rows={3} maxLength={500} showCount />
         </Form.Item>
       );
     case 'resolve':
       return (
-        <Form.Item name="conclusion" label={t('actions.conclusion')} extra={t('actions.conclusionHint')} rules={[{ required: true, whitespace: true, message: t('actions.conclusionRequired') }]}>
+        <Form.Item
+          name="conclusion"
+          label={t('actions.conclusion')}
+          extra={t('actions.conclusionHint')}
+          rules={[{ required: true, whitespace: true, message: t('actions.conclusionRequired') }]}
+        >
           <Input.TextArea data-testid="case-conclusion" rows={4} maxLength={4000} showCount />
         </Form.Item>
       );

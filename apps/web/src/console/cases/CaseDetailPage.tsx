@@ -63,7 +63,14 @@ function CaseFacts({ c }: { c: CaseView }) {
       size="small"
       title={t('cases.facts')}
       extra={
-        <Button size="small" icon={<EyeOutlined />} loading={reveal.isPending} disabled={Boolean(revealed)} onClick={() => reveal.mutate()} data-testid="case-reveal">
+        <Button
+          size="small"
+          icon={<EyeOutlined />}
+          loading={reveal.isPending}
+          disabled={Boolean(revealed)}
+          onClick={() => reveal.mutate()}
+          data-testid="case-reveal"
+        >
           {t('ledger.reveal')}
         </Button>
       }
@@ -74,7 +81,16 @@ function CaseFacts({ c }: { c: CaseView }) {
         column={{ xs: 1, md: 2 }}
         styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
-          { key: 'type', label: t('cases.type'), children: <Space size={4}>{t(lookup(CASE_TYPE_LABELS, c.type))}{c.important && <Tag color="magenta">{t('cases.important')}</Tag>}</Space> },
+          {
+            key: 'type',
+            label: t('cases.type'),
+            children: (
+              <Space size={4}>
+                {t(lookup(CASE_TYPE_LABELS, c.type))}
+                {c.important && <Tag color="magenta">{t('cases.important')}</Tag>}
+              </Space>
+            ),
+          },
           { key: 'channel', label: t('cases.channel'), children: t(lookup(CASE_CHANNEL_LABELS, c.channel)) },
           ...(c.faultClass
             ? [
@@ -89,17 +105,36 @@ function CaseFacts({ c }: { c: CaseView }) {
           { key: 'team', label: t('cases.team'), children: c.team?.name ?? '—' },
           { key: 'profile', label: t('cases.profile'), children: `${c.profile.id} v${c.profile.version}` },
           { key: 'contactName', label: t('cases.contactName'), children: c.contact.name },
-          { key: 'phone', label: t('cases.contactPhone'), children: <span data-testid="case-contact-phone-text">{(revealed ? revealed.phone : c.contact.phone) ?? '—'}</span> },
-          { key: 'address', label: t('cases.contactAddress'), children: <span data-testid="case-contact-address-text">{(revealed ? revealed.address : c.contact.address) ?? '—'}</span> },
+          {
+            key: 'phone',
+            label: t('cases.contactPhone'),
+            children: <span data-testid="case-contact-phone-text">{(revealed ? revealed.phone : c.contact.phone) ?? '—'}</span>,
+          },
+          {
+            key: 'address',
+            label: t('cases.contactAddress'),
+            children: <span data-testid="case-contact-address-text">{(revealed ? revealed.address : c.contact.address) ?? '—'}</span>,
+          },
           { key: 'account', label: t('cases.accountNo'), children: c.contact.accountNo ?? '—' },
           {
             key: 'description',
             label: t('cases.description'),
             span: 'filled',
-            children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="case-description-text">{c.description}</Typography.Paragraph>,
+            children: (
+              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="case-description-text">
+                {c.description}
+              </Typography.Paragraph>
+            ),
           },
           ...(c.conclusion
-            ? [{ key: 'conclusion', label: t('cases.conclusion'), span: 'filled' as const, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.conclusion}</Typography.Paragraph> }]
+            ? [
+                {
+                  key: 'conclusion',
+                  label: t('cases.conclusion'),
+                  span: 'filled' as const,
+                  children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.conclusion}</Typography.Paragraph>,
+                },
+              ]
             : []),
           ...(c.satisfaction !== null
             ? [
@@ -154,7 +189,11 @@ export function CaseDetailPage() {
         extra={
           <Space wrap>
             <CaseStatusTag status={c.status} testId="case-status" />
-            {c.overdue && <Tag color="red" data-testid="case-overdue">{t('cases.legendOverdue')}</Tag>}
+            {c.overdue && (
+              <Tag color="red" data-testid="case-overdue">
+                {t('cases.legendOverdue')}
+              </Tag>
+            )}
             <QueryCardButton c={c} />
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/cases')}>
               {t('cases.backToList')}

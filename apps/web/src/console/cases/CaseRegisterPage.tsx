@@ -101,10 +101,7 @@ export function CaseRegisterPage() {
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item name="channel" label={t('cases.channel')} rules={[{ required: true }]}>
-                <Select<CaseChannel>
-                  data-testid="case-channel"
-                  options={CASE_CHANNELS.map((c) => ({ value: c, label: t(CASE_CHANNEL_LABELS[c]) }))}
-                />
+                <Select<CaseChannel> data-testid="case-channel" options={CASE_CHANNELS.map((c) => ({ value: c, label: t(CASE_CHANNEL_LABELS[c]) }))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -128,10 +125,7 @@ export function CaseRegisterPage() {
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Form.Item name="faultClass" label={t('cases.faultClass')} rules={[{ required: true, message: t('cases.faultClassRequired') }]}>
-                  <Select<FaultClass>
-                    data-testid="case-fault-class"
-                    options={FAULT_CLASSES.map((f) => ({ value: f, label: t(FAULT_CLASS_LABELS[f]) }))}
-                  />
+                  <Select<FaultClass> data-testid="case-fault-class" options={FAULT_CLASSES.map((f) => ({ value: f, label: t(FAULT_CLASS_LABELS[f]) }))} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
@@ -147,7 +141,11 @@ export function CaseRegisterPage() {
           )}
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item name="contactName" label={t('cases.contactName')} rules={[{ required: true, whitespace: true, message: t('cases.contactNameRequired') }, { max: 100 }]}>
+              <Form.Item
+                name="contactName"
+                label={t('cases.contactName')}
+                rules={[{ required: true, whitespace: true, message: t('cases.contactNameRequired') }, { max: 100 }]}
+              >
                 <Input data-testid="case-contact-name" maxLength={100} />
               </Form.Item>
             </Col>
@@ -177,14 +175,26 @@ export function CaseRegisterPage() {
                   extra={t('cases.receivedAtHint')}
                   rules={[{ required: true, message: t('cases.receivedAtRequired') }]}
                 >
-                  <DatePicker data-testid="case-received-at" showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notFuture} style={{ width: '100%' }} />
+                  <DatePicker
+                    data-testid="case-received-at"
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    disabledDate={notFuture}
+                    style={{ width: '100%' }}
+                  />
                 </Form.Item>
               </Col>
             )}
             {type === 'meter_test' && (
               <Col xs={24} md={12}>
                 <Form.Item name="feePaidAt" label={t('cases.feePaidAt')} extra={t('cases.feePaidAtHint')}>
-                  <DatePicker data-testid="case-fee-paid-at" showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notFuture} style={{ width: '100%' }} />
+                  <DatePicker
+                    data-testid="case-fee-paid-at"
+                    showTime={{ format: 'HH:mm' }}
+                    format="YYYY-MM-DD HH:mm"
+                    disabledDate={notFuture}
+                    style={{ width: '100%' }}
+                  />
                 </Form.Item>
               </Col>
             )}

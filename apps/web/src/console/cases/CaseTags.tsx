@@ -27,7 +27,11 @@ export function NextDue({ c }: { c: CaseView }) {
     <Flex vertical>
       <span>{formatDateTime(c.nextDueAt)}</span>
       {showLeft && (
-        <Typography.Text strong={urgency !== 'normal'} style={color ? { color: color === 'red' ? '#cf1322' : '#d46b08' } : undefined} data-testid="case-time-left">
+        <Typography.Text
+          strong={urgency !== 'normal'}
+          style={color ? { color: color === 'red' ? '#cf1322' : '#d46b08' } : undefined}
+          data-testid="case-time-left"
+        >
           {t(timeLeftWords(c.timeLeftMinutes))}
         </Typography.Text>
       )}

@@ -1,15 +1,7 @@
 // R-CASE-04, R-CASE-05: the case inbox, open cases with the least time left first (the server's
 // order), each row coloured by urgency.
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  CASE_CHANNEL_LABELS,
-  CASE_STATUSES,
-  CASE_STATUS_LABELS,
-  CASE_TYPES,
-  CASE_TYPE_LABELS,
-  type CaseStatus,
-  type CaseType,
-} from '@griddesk/shared';
+import { CASE_CHANNEL_LABELS, CASE_STATUSES, CASE_STATUS_LABELS, CASE_TYPES, CASE_TYPE_LABELS, type CaseStatus, type CaseType } from '@griddesk/shared';
 import { Button, Card, Checkbox, Flex, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -108,7 +100,11 @@ export function CasesInboxPage() {
             options={CASE_TYPES.map((ty) => ({ value: ty, label: t(CASE_TYPE_LABELS[ty]) }))}
             style={{ width: 170 }}
           />
-          <Checkbox data-testid="cases-filter-overdue" checked={Boolean(filters.overdue)} onChange={(e) => setFilters({ overdue: orUndefined(e.target.checked) })}>
+          <Checkbox
+            data-testid="cases-filter-overdue"
+            checked={Boolean(filters.overdue)}
+            onChange={(e) => setFilters({ overdue: orUndefined(e.target.checked) })}
+          >
             {t('cases.overdueOnly')}
           </Checkbox>
           <Checkbox data-testid="cases-filter-open" checked={Boolean(filters.open)} onChange={(e) => setFilters({ open: orUndefined(e.target.checked) })}>

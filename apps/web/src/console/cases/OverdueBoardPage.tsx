@@ -57,7 +57,14 @@ export function OverdueBoardPage() {
       title: t('board.overdue'),
       key: 'overdue',
       align: 'right',
-      render: (_, r) => (r.overdue.length ? <Typography.Text type="danger" strong>{r.overdue.length}</Typography.Text> : 0),
+      render: (_, r) =>
+        r.overdue.length ? (
+          <Typography.Text type="danger" strong>
+            {r.overdue.length}
+          </Typography.Text>
+        ) : (
+          0
+        ),
     },
     { title: t('board.worst'), key: 'worst', render: (_, r) => <Worst c={r.worst} /> },
     {
@@ -123,7 +130,10 @@ export function OverdueBoardPage() {
                     {t('board.open')}：<Typography.Text strong>{g.open}</Typography.Text>
                   </span>
                   <span>
-                    {t('board.overdue')}：<Typography.Text strong type={g.overdue ? 'danger' : undefined}>{g.overdue}</Typography.Text>
+                    {t('board.overdue')}：
+                    <Typography.Text strong type={g.overdue ? 'danger' : undefined}>
+                      {g.overdue}
+                    </Typography.Text>
                   </span>
                   <span>
                     {t('board.worst')}：<Worst c={g.worst} />
@@ -147,7 +157,9 @@ export function OverdueBoardPage() {
                       <Typography.Text strong>{g.open}</Typography.Text>
                     </Table.Summary.Cell>
                     <Table.Summary.Cell index={2} align="right">
-                      <Typography.Text strong type={g.overdue ? 'danger' : undefined}>{g.overdue}</Typography.Text>
+                      <Typography.Text strong type={g.overdue ? 'danger' : undefined}>
+                        {g.overdue}
+                      </Typography.Text>
                     </Table.Summary.Cell>
                     <Table.Summary.Cell index={3} colSpan={2}>
                       <Worst c={g.worst} />

@@ -1,11 +1,4 @@
-import {
-  ApartmentOutlined,
-  BranchesOutlined,
-  DashboardOutlined,
-  StarOutlined,
-  SwapOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, BranchesOutlined, DashboardOutlined, StarOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic } from 'antd';
 import type { ReactNode } from 'react';
@@ -50,12 +43,7 @@ export function DashboardPage() {
         <Row gutter={[16, 16]}>
           {TILES.map(({ key, title, icon, to }) => (
             <Col key={key} xs={12} md={8} xl={4}>
-              <Card
-                size="small"
-                hoverable={Boolean(to)}
-                onClick={to ? () => navigate(to) : undefined}
-                data-testid={`summary-${key}`}
-              >
+              <Card size="small" hoverable={Boolean(to)} onClick={to ? () => navigate(to) : undefined} data-testid={`summary-${key}`}>
                 <Statistic
                   title={t(title)}
                   prefix={icon}

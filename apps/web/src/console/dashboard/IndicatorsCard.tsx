@@ -30,22 +30,70 @@ export function IndicatorsCard() {
   const period = previousPeriod();
   const open = useQuery({ queryKey: ['dashboard', 'open'], queryFn: () => countOf('/api/cases?open=true&limit=1'), enabled: canCases });
   const overdue = useQuery({ queryKey: ['dashboard', 'overdue'], queryFn: () => countOf('/api/cases?overdue=true&limit=1'), enabled: canCases });
-  const rates = useQuery({ queryKey: ['/api/metering/reading-rates', period], queryFn: () => apiGet<ReadingRates>(`/api/metering/reading-rates?period=${period}`), enabled: canMetering });
-  const county = useQuery({ queryKey: ['/api/metering/lineloss', period, 'county'], queryFn: () => apiGet<LossList>(`/api/metering/lineloss?period=${period}&level=county`), enabled: canMetering });
-  const watch = useQuery({ queryKey: ['/api/metering/lineloss/watchlist', period], queryFn: () => apiGet<WatchList>(`/api/metering/lineloss/watchlist?period=${period}`), enabled: canMetering });
+  const rates = useQuery({
+    queryKey: ['/api/metering/reading-rates', period],
+    queryFn: () => apiGet<ReadingRates>(`/api/metering/reading-rates?period=${period}`),
+    enabled: canMetering,
+  });
+  const county = useQuery({
+    queryKey: ['/api/metering/lineloss', period, 'county'],
+    queryFn: () => apiGet<LossList>(`/api/metering/lineloss?period=${period}&level=county`),
+    enabled: canMetering,
+  });
+  const watch = useQuery({
+    queryKey: ['/api/metering/lineloss/watchlist', period],
+    queryFn: () => apiGet<WatchList>(`/api/metering/lineloss/watchlist?period=${period}`),
+    enabled: canMetering,
+  });
 
   const reading = rates.data ? overallReadingRates(rates.data.items) : null;
   const figures: Figure[] = [
-    ...(canCases ? [
-      { key: 'open', title: 'dashboard.openCases' as const, value: formatNumber(open.data), loading: open.isPending, to: '/cases' },
-      { key: 'overdue', title: 'dashboard.overdueCases' as const, value: formatNumber(overdue.data), loading: overdue.isPending, to: '/cases/overdue', alert: (overdue.data ?? 0) > 0 },
-    ] : []),
-    ...(canMetering ? [
-      { key: 'resRate', title: 'dashboard.residentialRate' as const, value: formatRate(reading?.residential), loading: rates.isPending, to: `/metering/readings?period=${period}` },
-      { key: 'nonResRate', title: 'dashboard.nonResidentialRate' as const, value: formatRate(reading?.nonResidential), loading: rates.isPending, to: `/metering/readings?period=${period}` },
-      { key: 'loss', title: 'dashboard.comprehensiveLoss' as const, value: formatRate(county.data?.items[0]?.lossRate), loading: county.isPending, to: `/metering/lineloss?period=${period}&level=county` },
-      { key: 'watch', title: 'dashboard.watchAreas' as const, value: formatNumber(watch.data?.items.length), loading: watch.isPending, to: `/metering/lineloss?period=${period}`, alert: (watch.data?.items.length ?? 0) > 0 },
-    ] : []),
+    ...(canCases
+      ? [
+          { key: 'open', title: 'dashboard.openCases' as const, value: formatNumber(open.data), loading: open.isPending, to: '/cases' },
+          {
+            key: 'overdue',
+            title: 'dashboard.overdueCases' as const,
+            value: formatNumber(overdue.data),
+            loading: overdue.isPending,
+            to: '/cases/overdue',
+            alert: (overdue.data ?? 0) > 0,
+          },
+        ]
+      : []),
+    ...(canMetering
+      ? [
+          {
+            key: 'resRate',
+            title: 'dashboard.residentialRate' as const,
+            value: formatRate(reading?.residential),
+            loading: rates.isPending,
+            to: `/metering/readings?period=${period}`,
+          },
+          {
+            key: 'nonResRate',
+            title: 'dashboard.nonResidentialRate' as const,
+            value: formatRate(reading?.nonResidential),
+            loading: rates.isPending,
+            to: `/metering/readings?period=${period}`,
+          },
+          {
+            key: 'loss',
+            title: 'dashboard.comprehensiveLoss' as const,
+            value: formatRate(county.data?.items[0]?.lossRate),
+            loading: county.isPending,
+            to: `/metering/lineloss?period=${period}&level=county`,
+          },
+          {
+            key: 'watch',
+            title: 'dashboard.watchAreas' as const,
+            value: formatNumber(watch.data?.items.length),
+            loading: watch.isPending,
+            to: `/metering/lineloss?period=${period}`,
+            alert: (watch.data?.items.length ?? 0) > 0,
+          },
+        ]
+      : []),
   ];
   if (!figures.length) return null;
 

@@ -101,7 +101,9 @@ export function navMenuItems(t: Translate, permissions: readonly Permission[]): 
     label: t(e.label),
     ...(e.children ? { children: e.children.filter(allowed).map(toItem) } : {}),
   });
-  return NAV.filter(allowed).filter((e) => !e.children || e.children.some(allowed)).map(toItem);
+  return NAV.filter(allowed)
+    .filter((e) => !e.children || e.children.some(allowed))
+    .map(toItem);
 }
 
 const LEAF_PATHS = NAV.flatMap((e) => (e.children ? e.children.map((c) => c.path) : [e.path]));

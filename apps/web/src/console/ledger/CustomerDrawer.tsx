@@ -59,13 +59,7 @@ function CustomerDetailView({ id }: { id: number }) {
         column={2}
         title={`${c.name}（${c.accountNo}）`}
         extra={
-          <Button
-            data-testid="customer-reveal"
-            icon={<EyeOutlined />}
-            loading={reveal.isPending}
-            disabled={Boolean(revealed)}
-            onClick={() => reveal.mutate()}
-          >
+          <Button data-testid="customer-reveal" icon={<EyeOutlined />} loading={reveal.isPending} disabled={Boolean(revealed)} onClick={() => reveal.mutate()}>
             {t('ledger.reveal')}
           </Button>
         }
@@ -92,9 +86,7 @@ function CustomerDetailView({ id }: { id: number }) {
           { key: 'flags', label: t('ledger.flags'), children: <CustomerFlags customer={c} /> },
         ]}
       />
-      {revealed && (
-        <Alert type="info" showIcon icon={<SafetyOutlined />} title={t('ledger.revealed')} style={{ marginTop: 12 }} />
-      )}
+      {revealed && <Alert type="info" showIcon icon={<SafetyOutlined />} title={t('ledger.revealed')} style={{ marginTop: 12 }} />}
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('ledger.meters')}
       </Typography.Title>

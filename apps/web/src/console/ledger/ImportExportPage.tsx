@@ -129,9 +129,7 @@ export function ImportExportPage() {
               </Upload.Dragger>
             </div>
             {start.variables && (
-              <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-                {t('import.file', { name: start.variables.file.name })}
-              </Typography.Paragraph>
+              <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>{t('import.file', { name: start.variables.file.name })}</Typography.Paragraph>
             )}
             {job.data && <ImportProgress job={job.data} />}
             {job.isError && <QueryError error={job.error} onRetry={() => void job.refetch()} />}

@@ -21,11 +21,7 @@ export function ImportOutcome({ kind, outcome, successTitle }: { kind?: LedgerKi
   return (
     <div data-testid="import-result" data-status={status} data-inserted={inserted} data-updated={updated} style={{ marginTop: 16 }}>
       {status === 'succeeded' ? (
-        <Alert
-          type="success"
-          showIcon
-          title={successTitle ?? t('import.succeeded', { inserted: formatNumber(inserted), updated: formatNumber(updated) })}
-        />
+        <Alert type="success" showIcon title={successTitle ?? t('import.succeeded', { inserted: formatNumber(inserted), updated: formatNumber(updated) })} />
       ) : (
         <Alert
           type="error"

@@ -12,15 +12,11 @@ const PHASES: Record<string, MsgKey> = {
 
 export function ImportProgress({ job }: { job: ImportJobView }) {
   const t = useT();
-  const percent =
-    job.totalRows > 0 ? Math.floor((job.processedRows * 100) / job.totalRows) : job.status === 'running' ? 0 : 100;
+  const percent = job.totalRows > 0 ? Math.floor((job.processedRows * 100) / job.totalRows) : job.status === 'running' ? 0 : 100;
   const phaseKey = PHASES[job.phase];
   return (
     <div data-testid="import-progress" data-phase={job.phase} style={{ marginTop: 16 }}>
-      <Progress
-        percent={percent}
-        status={job.status === 'running' ? 'active' : job.status === 'succeeded' ? 'success' : 'exception'}
-      />
+      <Progress percent={percent} status={job.status === 'running' ? 'active' : job.status === 'succeeded' ? 'success' : 'exception'} />
       <Typography.Text type="secondary">
         {t('import.rowsProgress', {
           phase: phaseKey ? t(phaseKey) : job.phase,

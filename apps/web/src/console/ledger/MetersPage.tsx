@@ -17,9 +17,7 @@ export function MetersPage() {
     {
       title: t('ledger.status'),
       dataIndex: 'status',
-      render: (status: string) => (
-        <Tag color={status === 'in_service' ? 'green' : 'default'}>{t(lookup(METER_STATUS_LABELS, status))}</Tag>
-      ),
+      render: (status: string) => <Tag color={status === 'in_service' ? 'green' : 'default'}>{t(lookup(METER_STATUS_LABELS, status))}</Tag>,
     },
   ];
   return (

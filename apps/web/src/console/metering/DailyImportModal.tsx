@@ -85,7 +85,11 @@ export function DailyImportModal({ open, onClose }: { open: boolean; onClose: ()
           outcome={outcome}
           successTitle={
             upload.data &&
-            t('daily.succeeded', { customers: formatNumber(upload.data.rows), inserted: formatNumber(upload.data.inserted), updated: formatNumber(upload.data.updated) })
+            t('daily.succeeded', {
+              customers: formatNumber(upload.data.rows),
+              inserted: formatNumber(upload.data.inserted),
+              updated: formatNumber(upload.data.updated),
+            })
           }
         />
       )}

@@ -17,9 +17,7 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 
 use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, LegendComponent, CanvasRenderer]);
 
-export type EChartOption = ComposeOption<
-  LineSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption | LegendComponentOption
->;
+export type EChartOption = ComposeOption<LineSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption | LegendComponentOption>;
 
 export function EChart({ option, style, testId }: { option: EChartOption; style?: CSSProperties; testId?: string }) {
   const host = useRef<HTMLDivElement>(null);

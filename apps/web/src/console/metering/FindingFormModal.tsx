@@ -125,7 +125,12 @@ export function FindingFormModal({ campaignId, onClose }: { campaignId: number |
           )}
           {(kind === 'theft' || needs.energy) && (
             <Col xs={24} md={8}>
-              <Form.Item name="priceYuan" label={t('finding.priceYuan')} tooltip={t('finding.priceHint')} rules={[{ pattern: PRICE, message: t('finding.priceInvalid') }]}>
+              <Form.Item
+                name="priceYuan"
+                label={t('finding.priceYuan')}
+                tooltip={t('finding.priceHint')}
+                rules={[{ pattern: PRICE, message: t('finding.priceInvalid') }]}
+              >
                 <Input data-testid="finding-price" inputMode="decimal" />
               </Form.Item>
             </Col>

@@ -44,7 +44,15 @@ export function InspectionSummaryView({ summary, showCampaigns = false }: { summ
         ))}
       </Row>
       {byType.length > 0 && (
-        <Table<TypeRow> rowKey="type" size="small" columns={columns} dataSource={byType} pagination={false} style={{ marginTop: 16 }} scroll={{ x: 'max-content' }} />
+        <Table<TypeRow>
+          rowKey="type"
+          size="small"
+          columns={columns}
+          dataSource={byType}
+          pagination={false}
+          style={{ marginTop: 16 }}
+          scroll={{ x: 'max-content' }}
+        />
       )}
     </>
   );

@@ -182,11 +182,7 @@ export function LineLossPage() {
           ]}
         />
       </Card>
-      <Card
-        style={{ marginTop: 16 }}
-        title={trendTarget ? t('loss.trendTitle', { name: trendTarget.name }) : t('loss.trend')}
-        data-testid="loss-trend"
-      >
+      <Card style={{ marginTop: 16 }} title={trendTarget ? t('loss.trendTitle', { name: trendTarget.name }) : t('loss.trend')} data-testid="loss-trend">
         {trendTarget ? (
           <Suspense fallback={<Skeleton active />}>
             <LossTrendChart level={trendTarget.level} code={trendTarget.code} period={period} />

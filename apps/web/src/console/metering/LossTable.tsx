@@ -56,9 +56,7 @@ export function LossTable({ level, rows, loading, trendCode, onOpen, onTrend }: 
       align: 'right',
       render: (v: number) => formatRate(v, 1),
     },
-    ...(level === 'area'
-      ? [{ title: t('loss.manager'), dataIndex: 'manager', render: (m: Manager | null) => m?.name ?? '—' }]
-      : []),
+    ...(level === 'area' ? [{ title: t('loss.manager'), dataIndex: 'manager', render: (m: Manager | null) => m?.name ?? '—' }] : []),
     {
       title: t('loss.trend'),
       key: 'trend',
@@ -91,9 +89,7 @@ export function LossTable({ level, rows, loading, trendCode, onOpen, onTrend }: 
       loading={loading}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}
-      onRow={(r) =>
-        ({ onClick: () => onOpen(r), style: { cursor: 'pointer' }, 'data-testid': 'loss-row', 'data-code': r.code }) as HTMLAttributes<HTMLElement>
-      }
+      onRow={(r) => ({ onClick: () => onOpen(r), style: { cursor: 'pointer' }, 'data-testid': 'loss-row', 'data-code': r.code }) as HTMLAttributes<HTMLElement>}
     />
   );
 }

@@ -37,7 +37,11 @@ export function PolicyValues({ policy }: { policy: MeteringPolicy }) {
               items={section.fields.map((f) => ({
                 key: f.path.join('.'),
                 label: t(f.label),
-                children: <span data-testid="policy-value" data-field={f.path.join('.')}>{formatPolicyValue(t, f, policyValue(policy, f))}</span>,
+                children: (
+                  <span data-testid="policy-value" data-field={f.path.join('.')}>
+                    {formatPolicyValue(t, f, policyValue(policy, f))}
+                  </span>
+                ),
               }))}
             />
           </Card>

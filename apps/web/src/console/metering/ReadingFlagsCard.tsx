@@ -60,7 +60,13 @@ export function ReadingFlagsCard({ items, loading }: { items: FlagRow[]; loading
           options={READING_FLAGS.map((f) => ({ value: f, label: t(READING_FLAG_LABELS[f]) }))}
           style={{ width: 160 }}
         />
-        <Input.Search allowClear placeholder={t('readings.searchMeter')} onSearch={setMeter} onChange={(e) => e.target.value === '' && setMeter('')} style={{ maxWidth: 260 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('readings.searchMeter')}
+          onSearch={setMeter}
+          onChange={(e) => e.target.value === '' && setMeter('')}
+          style={{ maxWidth: 260 }}
+        />
       </Flex>
       <Table<FlagRow>
         data-testid="reading-flags-table"

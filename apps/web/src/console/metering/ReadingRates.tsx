@@ -16,8 +16,10 @@ function toTree(items: ReadingRateRow[]): TreeRow[] {
   for (const u of items) {
     if (u.kind === 'station') continue;
     const parent = u.parentId === null ? undefined : stations.get(u.parentId);
-    if (parent) (parent.children ??= []).push({ ...u });
-    else roots.push({ ...u });
+    if (parent) {
+      parent.children ??= [];
+      parent.children.push({ ...u });
+    } else roots.push({ ...u });
   }
   return roots;
 }

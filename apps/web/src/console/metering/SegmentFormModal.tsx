@@ -92,7 +92,10 @@ export function SegmentFormModal({ open, segment, existingCodes, onClose }: Prop
                   : [
                       { required: true, message: t('segments.codeRequired') },
                       { pattern: CODE, message: t('segments.codeInvalid') },
-                      { validator: (_, v: string | undefined) => (v && existingCodes.includes(v.trim()) ? Promise.reject(new Error(t('segments.codeTaken'))) : Promise.resolve()) },
+                      {
+                        validator: (_, v: string | undefined) =>
+                          v && existingCodes.includes(v.trim()) ? Promise.reject(new Error(t('segments.codeTaken'))) : Promise.resolve(),
+                      },
                     ]
               }
             >

@@ -41,7 +41,9 @@ function SignalsDetail({ signals }: { signals: SuspectSignal[] }) {
     { title: t('suspects.contribution'), dataIndex: 'contribution', align: 'right', render: (v: number) => formatRate(v, 0) },
     { title: t('suspects.detail'), dataIndex: 'detail', render: (d: SuspectSignal['detail']) => t(d) },
   ];
-  return <Table<SuspectSignal> data-testid="suspect-signals" rowKey="name" size="small" columns={columns} dataSource={byContribution(signals)} pagination={false} />;
+  return (
+    <Table<SuspectSignal> data-testid="suspect-signals" rowKey="name" size="small" columns={columns} dataSource={byContribution(signals)} pagination={false} />
+  );
 }
 
 export function SuspectsPage() {

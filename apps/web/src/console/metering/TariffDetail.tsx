@@ -18,10 +18,19 @@ export function TariffDetail({ tariff }: { tariff: TariffDefinition }) {
   const tierColumns: TableColumnsType<TierRow> = [
     { title: t('tariffs.tierBand'), key: 'band', render: (_, r) => t(tierBand(r.previous, r.upToKwh)) },
     { title: t('tariffs.tierAdd'), dataIndex: 'addPrice', align: 'right', render: (v: number) => (v > 0 ? `+${yuanText(v)}` : yuanText(v)) },
-    { title: t('tariffs.tierPrice'), key: 'price', align: 'right', render: (_, r) => <Typography.Text strong>{yuanText(tariff.basePrice + r.addPrice)}</Typography.Text> },
+    {
+      title: t('tariffs.tierPrice'),
+      key: 'price',
+      align: 'right',
+      render: (_, r) => <Typography.Text strong>{yuanText(tariff.basePrice + r.addPrice)}</Typography.Text>,
+    },
   ];
   const touColumns: TableColumnsType<TouWindow & { key: number }> = [
-    { title: t('tariffs.touPeriod'), dataIndex: 'period', render: (p: TouWindow['period']) => <Tag color={TOU_PERIOD_COLORS[p]}>{t(TOU_PERIOD_LABELS[p])}</Tag> },
+    {
+      title: t('tariffs.touPeriod'),
+      dataIndex: 'period',
+      render: (p: TouWindow['period']) => <Tag color={TOU_PERIOD_COLORS[p]}>{t(TOU_PERIOD_LABELS[p])}</Tag>,
+    },
     { title: t('tariffs.touHours'), key: 'hours', render: (_, w) => `${w.from}–${w.to}` },
     {
       title: t('tariffs.touAdjust'),
@@ -34,7 +43,12 @@ export function TariffDetail({ tariff }: { tariff: TariffDefinition }) {
           .filter(Boolean)
           .join(' ') || '—',
     },
-    { title: t('tariffs.touPrice'), key: 'price', align: 'right', render: (_, w) => <Typography.Text strong>{touPriceText(tariff.basePrice, w)}</Typography.Text> },
+    {
+      title: t('tariffs.touPrice'),
+      key: 'price',
+      align: 'right',
+      render: (_, w) => <Typography.Text strong>{touPriceText(tariff.basePrice, w)}</Typography.Text>,
+    },
   ];
 
   return (

@@ -153,7 +153,10 @@ export function TariffFormModal({ open, base, existingCodes, onClose }: Props) {
                   : [
                       { required: true, message: t('tariffs.form.codeRequired') },
                       { pattern: CODE, message: t('tariffs.form.codeInvalid') },
-                      { validator: (_, v: string | undefined) => (v && existingCodes.includes(v.trim()) ? Promise.reject(new Error(t('tariffs.form.codeTaken'))) : Promise.resolve()) },
+                      {
+                        validator: (_, v: string | undefined) =>
+                          v && existingCodes.includes(v.trim()) ? Promise.reject(new Error(t('tariffs.form.codeTaken'))) : Promise.resolve(),
+                      },
                     ]
               }
             >

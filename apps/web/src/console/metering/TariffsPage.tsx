@@ -108,7 +108,11 @@ export function TariffsPage() {
       key: 'tiers',
       render: (_, g) => (g.current.definition.tiers?.steps.length ? t('tariffs.tierCount', { n: g.current.definition.tiers.steps.length }) : '—'),
     },
-    { title: t('tariffs.tou'), key: 'tou', render: (_, g) => (g.current.definition.tou?.length ? t('tariffs.touCount', { n: g.current.definition.tou.length }) : '—') },
+    {
+      title: t('tariffs.tou'),
+      key: 'tou',
+      render: (_, g) => (g.current.definition.tou?.length ? t('tariffs.touCount', { n: g.current.definition.tou.length }) : '—'),
+    },
     {
       title: t('tariffs.version'),
       key: 'version',
@@ -176,7 +180,13 @@ export function TariffsPage() {
           }}
         />
       </Card>
-      <TariffFormModal key={opened} open={base !== undefined} base={base ?? null} existingCodes={groups.map((g) => g.code)} onClose={() => setBase(undefined)} />
+      <TariffFormModal
+        key={opened}
+        open={base !== undefined}
+        base={base ?? null}
+        existingCodes={groups.map((g) => g.code)}
+        onClose={() => setBase(undefined)}
+      />
     </>
   );
 }

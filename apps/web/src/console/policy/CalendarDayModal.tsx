@@ -72,11 +72,21 @@ export function CalendarDayModal({ day, special, canEdit, onClose }: Props) {
         items={[
           { key: 'now', label: t('calendar.currently'), children: <span data-testid="calendar-day-kind">{t(`calendar.kind.${kind}`)}</span> },
           { key: 'name', label: t('calendar.name'), children: special?.name ?? '—' },
-          { key: 'source', label: t('calendar.source'), children: special ? t(special.source === 'override' ? 'calendar.sourceOverride' : 'calendar.sourceBundled') : t('calendar.sourceRule') },
+          {
+            key: 'source',
+            label: t('calendar.source'),
+            children: special ? t(special.source === 'override' ? 'calendar.sourceOverride' : 'calendar.sourceBundled') : t('calendar.sourceRule'),
+          },
         ]}
       />
       {canEdit ? (
-        <Form<DayForm> form={form} layout="vertical" initialValues={{ off: isOff ? 'work' : 'off', name: special?.name ?? '' }} onFinish={(v) => save.mutate(v)} style={{ marginTop: 16 }}>
+        <Form<DayForm>
+          form={form}
+          layout="vertical"
+          initialValues={{ off: isOff ? 'work' : 'off', name: special?.name ?? '' }}
+          onFinish={(v) => save.mutate(v)}
+          style={{ marginTop: 16 }}
+        >
           <Form.Item name="off" label={t('calendar.setAs')}>
             <Radio.Group>
               <Radio.Button value="off">

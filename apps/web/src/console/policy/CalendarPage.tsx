@@ -58,12 +58,18 @@ export function CalendarPage() {
 
   const columns: TableColumnsType<CalendarDay> = [
     { title: t('calendar.date'), dataIndex: 'day' },
-    { title: t('calendar.kindTitle'), dataIndex: 'off', render: (off: boolean) => <Tag color={off ? 'red' : 'blue'}>{t(off ? 'calendar.kind.holiday' : 'calendar.kind.makeup')}</Tag> },
+    {
+      title: t('calendar.kindTitle'),
+      dataIndex: 'off',
+      render: (off: boolean) => <Tag color={off ? 'red' : 'blue'}>{t(off ? 'calendar.kind.holiday' : 'calendar.kind.makeup')}</Tag>,
+    },
     { title: t('calendar.name'), dataIndex: 'name', render: (v: string | null) => v ?? '—' },
     {
       title: t('calendar.source'),
       dataIndex: 'source',
-      render: (s: CalendarDay['source']) => <Tag color={s === 'override' ? 'orange' : 'default'}>{t(s === 'override' ? 'calendar.sourceOverride' : 'calendar.sourceBundled')}</Tag>,
+      render: (s: CalendarDay['source']) => (
+        <Tag color={s === 'override' ? 'orange' : 'default'}>{t(s === 'override' ? 'calendar.sourceOverride' : 'calendar.sourceBundled')}</Tag>
+      ),
     },
   ];
 
@@ -75,7 +81,13 @@ export function CalendarPage() {
         extra={
           <Space>
             <Button icon={<LeftOutlined />} onClick={() => setYear((y) => y - 1)} aria-label={t('calendar.prevYear')} />
-            <Select<number> data-testid="calendar-year" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: t('calendar.yearLabel', { year: y }) }))} style={{ width: 120 }} />
+            <Select<number>
+              data-testid="calendar-year"
+              value={year}
+              onChange={setYear}
+              options={years.map((y) => ({ value: y, label: t('calendar.yearLabel', { year: y }) }))}
+              style={{ width: 120 }}
+            />
             <Button icon={<RightOutlined />} onClick={() => setYear((y) => y + 1)} aria-label={t('calendar.nextYear')} />
           </Space>
         }
@@ -93,8 +105,12 @@ export function CalendarPage() {
       )}
       <Card>
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Tag color="red">{t('calendar.offMark')} {t('calendar.kind.holiday')}</Tag>
-          <Tag color="blue">{t('calendar.workMark')} {t('calendar.kind.makeup')}</Tag>
+          <Tag color="red">
+            {t('calendar.offMark')} {t('calendar.kind.holiday')}
+          </Tag>
+          <Tag color="blue">
+            {t('calendar.workMark')} {t('calendar.kind.makeup')}
+          </Tag>
           <Tag>{t('calendar.kind.weekend')}</Tag>
           <Tag color="orange" variant="outlined" style={{ borderStyle: 'dashed' }}>
             {t('calendar.sourceOverride')}

@@ -91,7 +91,11 @@ export function DeadlineCalculatorPage() {
                 <DatePicker data-testid="deadline-from" showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item name="area" label={t('cases.serviceArea')}>
-                <Radio.Group data-testid="deadline-area" optionType="button" options={SERVICE_AREAS.map((a) => ({ value: a, label: t(SERVICE_AREA_LABELS[a]) }))} />
+                <Radio.Group
+                  data-testid="deadline-area"
+                  optionType="button"
+                  options={SERVICE_AREAS.map((a) => ({ value: a, label: t(SERVICE_AREA_LABELS[a]) }))}
+                />
               </Form.Item>
               <Button type="primary" htmlType="submit" icon={<CalculatorOutlined />} loading={answer.isFetching} data-testid="deadline-submit">
                 {t('deadline.calculate')}
@@ -113,7 +117,15 @@ export function DeadlineCalculatorPage() {
                   size="small"
                   column={1}
                   items={[
-                    { key: 'iso', label: t('deadline.iso'), children: <Typography.Text code copyable>{answer.data.dueAt}</Typography.Text> },
+                    {
+                      key: 'iso',
+                      label: t('deadline.iso'),
+                      children: (
+                        <Typography.Text code copyable>
+                          {answer.data.dueAt}
+                        </Typography.Text>
+                      ),
+                    },
                     { key: 'rule', label: t('deadline.rule'), children: rule ? `${t(rule.label)}（${t(ruleAmountWords(rule))}）` : answer.data.rule },
                     { key: 'profile', label: t('deadline.profile'), children: `${answer.data.profile.id} v${answer.data.profile.version}` },
                     { key: 'from', label: t('deadline.from'), children: formatDateTime(params?.from) },

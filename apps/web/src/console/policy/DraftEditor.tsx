@@ -48,7 +48,8 @@ export function DraftEditor({ profile }: { profile: ProfileDetail }) {
   const dirty = text !== baseline;
 
   const save = useMutation({
-    mutationFn: (definition: ProfileDefinition) => apiPut<{ id: string; version: number }>(`/api/policy/profiles/${encodeURIComponent(profile.id)}/${profile.version}`, { definition }),
+    mutationFn: (definition: ProfileDefinition) =>
+      apiPut<{ id: string; version: number }>(`/api/policy/profiles/${encodeURIComponent(profile.id)}/${profile.version}`, { definition }),
     onSuccess: async (_, definition) => {
       setBaseline(pretty(definition));
       setText(pretty(definition));
@@ -77,11 +78,12 @@ export function DraftEditor({ profile }: { profile: ProfileDetail }) {
           {
             key: 'amounts',
             label: t('policy.editAmounts'),
-            children: parsed.ok && Array.isArray(parsed.value.rules) ? (
-              <RulesTable rules={parsed.value.rules} onChange={setRule} problems={problems} />
-            ) : (
-              <Alert type="warning" showIcon title={t('policy.jsonInvalidForTable')} />
-            ),
+            children:
+              parsed.ok && Array.isArray(parsed.value.rules) ? (
+                <RulesTable rules={parsed.value.rules} onChange={setRule} problems={problems} />
+              ) : (
+                <Alert type="warning" showIcon title={t('policy.jsonInvalidForTable')} />
+              ),
           },
           {
             key: 'json',

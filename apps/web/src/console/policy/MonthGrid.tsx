@@ -49,6 +49,7 @@ export function MonthGrid({ year, month, special, onPick }: Props) {
           </Typography.Text>
         ))}
         {Array.from({ length: lead }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: blank cells before the 1st have no identity but their place
           <span key={`lead-${i}`} />
         ))}
         {days.map((day) => {
@@ -58,6 +59,7 @@ export function MonthGrid({ year, month, special, onPick }: Props) {
           const mark = kind === 'holiday' ? t('calendar.offMark') : kind === 'makeup' ? t('calendar.workMark') : null;
           const tip = [s?.name, s ? t(s.source === 'override' ? 'calendar.sourceOverride' : 'calendar.sourceBundled') : null].filter(Boolean).join(' · ');
           const cell = (
+            // biome-ignore lint/correctness/useJsxKeyInIterable: the key is on the Tooltip or Fragment that wraps the cell
             <button
               type="button"
               data-testid={`calendar-day-${day}`}

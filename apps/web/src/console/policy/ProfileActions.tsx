@@ -22,7 +22,10 @@ function CloneButton({ profile, size }: { profile: ProfileSummary; size?: 'small
   const [form] = Form.useForm<{ newId?: string }>();
   const clone = useMutation({
     mutationFn: (v: { newId?: string }) =>
-      apiPost<{ id: string; version: number }>(`/api/policy/profiles/${encodeURIComponent(profile.id)}/${profile.version}/clone`, v.newId?.trim() ? { newId: v.newId.trim() } : {}),
+      apiPost<{ id: string; version: number }>(
+        `/api/policy/profiles/${encodeURIComponent(profile.id)}/${profile.version}/clone`,
+        v.newId?.trim() ? { newId: v.newId.trim() } : {},
+      ),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: profilesKey });
       void message.success(t('policy.cloned', { id: created.id, version: created.version }));
@@ -87,7 +90,15 @@ function ActivateButton({ profile, size }: { profile: ProfileSummary; size?: 'sm
       onOk: () => activate.mutateAsync().catch(() => undefined),
     });
   return (
-    <Button size={size} type="primary" ghost icon={<CheckCircleOutlined />} loading={activate.isPending} onClick={confirm} data-testid={`profile-activate-${profile.id}-${profile.version}`}>
+    <Button
+      size={size}
+      type="primary"
+      ghost
+      icon={<CheckCircleOutlined />}
+      loading={activate.isPending}
+      onClick={confirm}
+      data-testid={`profile-activate-${profile.id}-${profile.version}`}
+    >
       {t('policy.activate')}
     </Button>
   );

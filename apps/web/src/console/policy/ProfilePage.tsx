@@ -48,7 +48,15 @@ function CaseClocksTable({ def }: { def: ProfileDefinition }) {
       ),
     },
   ];
-  return <Table<CaseClockSet> rowKey={(c) => `${c.type}-${c.faultClass ?? ''}`} size="small" columns={columns} dataSource={def.caseClocks ?? []} pagination={false} />;
+  return (
+    <Table<CaseClockSet>
+      rowKey={(c) => `${c.type}-${c.faultClass ?? ''}`}
+      size="small"
+      columns={columns}
+      dataSource={def.caseClocks ?? []}
+      pagination={false}
+    />
+  );
 }
 
 function EscalationTable({ levels }: { levels: Escalation[] }) {

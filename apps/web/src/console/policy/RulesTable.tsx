@@ -74,13 +74,22 @@ function AmountEditor({ rule, index, onChange }: { rule: PolicyRule; index: numb
       />
     );
   }
-  if (rule.clock === 'lead_minutes') return <MinutesInput value={typeof rule.minutes === 'number' ? rule.minutes : 0} onChange={(v) => onChange({ ...rule, minutes: v })} testId={`rule-${index}-minutes`} />;
+  if (rule.clock === 'lead_minutes')
+    return (
+      <MinutesInput
+        value={typeof rule.minutes === 'number' ? rule.minutes : 0}
+        onChange={(v) => onChange({ ...rule, minutes: v })}
+        testId={`rule-${index}-minutes`}
+      />
+    );
   if (rule.clock === 'minutes') {
     return (
       <Flex vertical gap={4}>
         {field('minutes', t('policy.amountDay'), rule.minutes ?? 0)}
         {rule.nightMinutes !== undefined && rule.nightMinutes !== null && field('nightMinutes', t('policy.amountNight'), rule.nightMinutes)}
-        {rule.extraOutsideUrbanMinutes !== undefined && rule.extraOutsideUrbanMinutes !== null && field('extraOutsideUrbanMinutes', t('policy.amountOutsideUrban'), rule.extraOutsideUrbanMinutes)}
+        {rule.extraOutsideUrbanMinutes !== undefined &&
+          rule.extraOutsideUrbanMinutes !== null &&
+          field('extraOutsideUrbanMinutes', t('policy.amountOutsideUrban'), rule.extraOutsideUrbanMinutes)}
       </Flex>
     );
   }
