@@ -9,6 +9,7 @@ import { purgeExpiredSessions } from './org/sessions';
 import { failInterruptedJobs } from './ledger/jobs';
 import { hasStations, loadDemo } from './demo/load';
 import { VERSION } from './version';
+import { systemClock } from './platform/clock';
 import { startNotifications } from './notify';
 import { startCaseScanner } from './cases/scanner';
 import { startLineLossRefresh } from './metering/line-loss-refresh';
@@ -41,7 +42,7 @@ export async function start(config: Config, opts: { demo?: boolean } = {}): Prom
   if (generated) {
     console.log(`\n  griddesk: created user "admin" with password: ${generated}\n  (shown once — set GRIDDESK_ADMIN_PASSWORD to choose it)\n`);
   }
-  const app = await buildApp({ database, config, version: VERSION });
+  const app = await buildApp({ database, config, version: VERSION, clock: systemClock });
   // Background work runs from tables in the same database, so a restart loses nothing.
   const notifications = startNotifications(db, process.env, app.log);
   const scanner = startCaseScanner(db, { intervalMs: 60_000, log: app.log });

@@ -55,18 +55,43 @@ export const TEAM_KIND_LABELS: Record<TeamKind, { zh: string; en: string }> = {
   business: { zh: '营业班', en: 'Business team' },
 };
 
-/** What a role may do; packages/domain org/permissions.ts maps roles to these (R-ORG-01). */
+/**
+ * What a role may do; the role → permission table is policy data (a versioned document seeded from
+ * packages/domain org/permissions.ts). Each capability has its own prefix, so granting one never
+ * grants another's reads (R-ORG-01, R-SYS-03).
+ */
 export const PERMISSIONS = [
+  'org.read',
+  'org.admin',
+  'audit.read',
+  'personal.reveal',
+  'personal.export',
+  'policy.write',
   'ledger.read',
   'ledger.write',
   'ledger.import',
-  'personal.reveal',
-  'audit.read',
-  'org.read',
-  'org.write',
   'cases.read',
   'cases.write',
   'breaches.manage',
-  'policy.write',
+  'metering.read',
+  'metering.run',
+  'metering.write',
+  'metering.theft',
+  'applications.read',
+  'applications.write',
+  'outages.read',
+  'outages.write',
+  'safety.read',
+  'safety.write',
+  'assessment.read',
+  'assessment.write',
+  'quality.read',
+  'quality.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * What a route needs: a permission, any signed-in user (`signed-in`: one's own profile, jobs and
+ * password), or nobody (`public`: the portal, sign-in, health). Shown in OpenAPI as `x-permission`.
+ */
+export type RouteAccess = Permission | 'signed-in' | 'public';

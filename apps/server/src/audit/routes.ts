@@ -1,8 +1,6 @@
 // Browse and filter the audit trail (R-SYS-02); readers are scoped to their own subtree's actors.
 import { Type } from '@sinclair/typebox';
-import { can } from '@griddesk/domain';
 import { sql } from 'kysely';
-import { errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 
 export function auditRoutes(app: App, ctx: AppContext): void {
@@ -10,7 +8,7 @@ export function auditRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/audit',
     {
-      preHandler: app.authenticate,
+      config: { permission: 'audit.read' },
       schema: {
         tags: ['audit'],
         summary: 'Audit trail, newest first',
@@ -28,7 +26,6 @@ export function auditRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      if (!can(actor.roles, 'audit.read')) throw errors.forbidden();
       const f = req.query;
       let q = db.selectFrom('audit_log');
       // System entries (no org unit) are visible to administrators only.

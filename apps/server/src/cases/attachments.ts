@@ -1,7 +1,6 @@
 // Evidence on a case (R-CASE-04: a closed loop with evidence): photos and documents, limited in
 // size and type. The type is decided by the file's first bytes, not by its name or the browser.
 import { Type } from '@sinclair/typebox';
-import { can } from '@griddesk/domain';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
@@ -21,7 +20,6 @@ export function sniffType(data: Buffer): string | null {
 
 export function attachmentRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  const auth = { preHandler: app.authenticate };
 
   async function caseInScope(caseId: number, stationIds: number[]) {
     const c = await db
@@ -36,7 +34,7 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/cases/:id/attachments',
     {
-      ...auth,
+      config: { permission: 'cases.write' },
       schema: {
         tags: ['cases'],
         summary: 'Attach a photo (JPEG/PNG/WebP) or PDF, at most 10 MB (multipart field `file`)',
@@ -46,7 +44,6 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!can(actor.roles, 'cases.write')) throw errors.forbidden();
       await caseInScope(req.params.id, actor.stationIds);
       const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
       if (!file) throw errors.validation([{ field: 'file', reason: 'is required', reasonZh: '必填' }]);
@@ -80,12 +77,11 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/cases/:id/attachments',
     {
-      ...auth,
+      config: { permission: 'cases.read' },
       schema: { tags: ['cases'], summary: 'Attachments of a case', params: Type.Object({ id: Type.Integer() }) },
     },
     async (req) => {
       const actor = actorOf(req);
-      if (!can(actor.roles, 'cases.read')) throw errors.forbidden();
       await caseInScope(req.params.id, actor.stationIds);
       const rows = await db
         .selectFrom('case_attachments as a')
@@ -108,12 +104,11 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/cases/:id/attachments/:attachmentId',
     {
-      ...auth,
+      config: { permission: 'cases.read' },
       schema: { tags: ['cases'], summary: 'Download an attachment', params: Type.Object({ id: Type.Integer(), attachmentId: Type.Integer() }) },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!can(actor.roles, 'cases.read')) throw errors.forbidden();
       await caseInScope(req.params.id, actor.stationIds);
       const a = await db
         .selectFrom('case_attachments')

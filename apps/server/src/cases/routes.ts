@@ -5,7 +5,7 @@ import { isOpen, OPEN_STATUSES } from '@griddesk/domain';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, FAULT_CLASSES } from '@griddesk/shared';
 import { sql } from 'kysely';
 import { AppError, errors } from '../errors';
-import { actorOf, actorWith, type App, type AppContext } from '../http/context';
+import { actorOf, type App, type AppContext } from '../http/context';
 import type { Actor } from '../org/actor';
 import { ClockContext, countCases, loadCaseRows, loadEvents, type CaseRow } from './repo';
 import { isOverdue, nextDue, staffView } from './present';
@@ -18,7 +18,6 @@ const Instant = Type.String({ format: 'date-time' });
 
 export function caseRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  const auth = { preHandler: app.authenticate };
 
   async function view(actor: Actor, id: number) {
     const [row] = await loadCaseRows(db, { ids: [id], stationIds: actor.stationIds });
@@ -32,7 +31,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/cases',
     {
-      ...auth,
+      config: { permission: 'cases.read' },
       schema: {
         tags: ['cases'],
         summary: 'Case inbox: open cases sorted by time left (R-CASE-05)',
@@ -48,7 +47,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'cases.read');
+      const actor = actorOf(req);
       const f = req.query;
       const base = { stationIds: actor.stationIds, ...(f.type ? { type: f.type } : {}), ...(f.mine ? { involving: actor.id } : {}) };
       const wanted = (list: readonly string[]) => (f.status ? list.filter((s) => s === f.status) : list);
@@ -92,11 +91,11 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/cases/:id',
     {
-      ...auth,
+      config: { permission: 'cases.read' },
       schema: { tags: ['cases'], summary: 'One case with its timeline and clocks', params: Type.Object({ id: Type.Integer() }) },
     },
     async (req) => {
-      const actor = actorWith(req, 'cases.read');
+      const actor = actorOf(req);
       return view(actor, req.params.id);
     },
   );
@@ -105,11 +104,11 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/cases/:id/reveal',
     {
-      ...auth,
+      config: { permission: 'personal.reveal' },
       schema: { tags: ['cases'], summary: 'Reveal the contact’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
     },
     async (req) => {
-      const actor = actorWith(req, 'personal.reveal');
+      const actor = actorOf(req);
       const [row] = await loadCaseRows(db, { ids: [req.params.id], stationIds: actor.stationIds });
       if (!row) throw errors.notFound({ zh: '工单', en: 'Case' });
       await writeAudit(db, auditActor(actor), {
@@ -125,7 +124,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/cases',
     {
-      ...auth,
+      config: { permission: 'cases.write' },
       schema: {
         tags: ['cases'],
         summary: 'Register a case at the counter; the clerk becomes the first responder (R-CASE-03)',
@@ -150,7 +149,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'cases.write');
+      const actor = actorOf(req);
       const b = req.body;
       const stationId = b.stationId ?? (actor.stationIds.length === 1 ? actor.stationIds[0] : undefined);
       if (stationId === undefined || !actor.stationIds.includes(stationId)) {
@@ -171,7 +170,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/cases/:id/transitions',
     {
-      ...auth,
+      config: { permission: 'cases.write' },
       schema: {
         tags: ['cases'],
         summary: 'Move a case along its closed loop; 409 when the action is not allowed from its status',
@@ -203,7 +202,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   app.patch(
     '/api/breaches/:id',
     {
-      ...auth,
+      config: { permission: 'breaches.manage' },
       schema: {
         tags: ['cases'],
         summary: 'Record the verification, compensation, penalty and feedback of a breach',
@@ -220,7 +219,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'breaches.manage');
+      const actor = actorOf(req);
       return db.transaction().execute(async (tx) => {
         const before = await tx
           .selectFrom('breaches as b')
@@ -260,7 +259,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/breaches',
     {
-      ...auth,
+      config: { permission: 'cases.read' },
       schema: {
         tags: ['cases'],
         summary: 'Breach records (违诺) with their 10-day feedback clock (R-CMT-12)',
@@ -273,7 +272,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'cases.read');
+      const actor = actorOf(req);
       let q = db
         .selectFrom('breaches as b')
         .innerJoin('cases as c', 'c.id', 'b.case_id')

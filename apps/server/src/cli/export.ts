@@ -17,8 +17,9 @@ export async function run(args: string[]): Promise<number> {
   const database = await openAndMigrate(loadConfig());
   try {
     const stations = (await database.db.selectFrom('org_units').select('id').where('kind', '=', 'station').execute()).map((s) => s.id);
-    const stream =
-      values.format === 'xlsx' ? await exportXlsx(database.db, kind as LedgerKind, stations) : exportCsv(database.db, kind as LedgerKind, stations);
+    // The operator at the server's console holds the database itself: the export is the full ledger.
+    const scope = { stationIds: stations, reveal: true };
+    const stream = values.format === 'xlsx' ? await exportXlsx(database.db, kind as LedgerKind, scope) : exportCsv(database.db, kind as LedgerKind, scope);
     await pipeline(stream, values.out ? createWriteStream(values.out) : process.stdout);
     return 0;
   } finally {

@@ -7,6 +7,7 @@ import { PGliteDialect } from './pglite-driver';
 import { PgDialect, createPgPool } from './pg-driver';
 import { typeParsers } from './types';
 import type { DB } from './schema';
+import { guardTransactions } from '../platform/transaction-scope';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -25,11 +26,11 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = createPgPool(opts.databaseUrl);
-    const db = new Kysely<DB>({ dialect: new PgDialect(pool) });
+    const db = guardTransactions(new Kysely<DB>({ dialect: new PgDialect(pool) }));
     return { db, backend: 'postgres', close: () => db.destroy() };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const pg = await PGlite.create(opts.dataDir ?? 'memory://', { parsers: typeParsers });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pg) });
+  const db = guardTransactions(new Kysely<DB>({ dialect: new PGliteDialect(pg) }));
   return { db, backend: 'pglite', close: () => db.destroy() };
 }

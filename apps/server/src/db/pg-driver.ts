@@ -17,6 +17,7 @@ import {
 } from 'kysely';
 import { copyPayload, isCopyFromStdin } from './copy';
 import { begin, commit, rollback } from './transactions';
+import { assertNotInTransaction } from '../platform/transaction-scope';
 import { typeParsers } from './types';
 
 class PgConnection implements DatabaseConnection {
@@ -44,6 +45,7 @@ class PgDriver implements Driver {
   constructor(private readonly pool: pg.Pool) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
+    assertNotInTransaction();
     const client = await this.pool.connect();
     let conn = this.conns.get(client);
     if (!conn) {

@@ -16,6 +16,7 @@ import {
 } from 'kysely';
 import { copyPayload, isCopyFromStdin } from './copy';
 import { begin, commit, rollback } from './transactions';
+import { assertNotInTransaction } from '../platform/transaction-scope';
 
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
@@ -68,6 +69,7 @@ class PGliteDriver implements Driver {
     await this.pg.waitReady;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
+    assertNotInTransaction();
     const release = await this.mutex.lock();
     // One PGlite connection object is shared; wrap it so each holder has its own release.
     const holder: DatabaseConnection = {

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { App, AppContext } from './context';
 import { errorHandler } from './error-handler';
 import { registerAuth } from './auth';
+import { registerAccess } from '../platform/access';
 import { registerStatic } from './static';
 import { orgRoutes } from '../org/routes';
 import { auditRoutes } from '../audit/routes';
@@ -50,11 +51,17 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, ctx.database.db);
+  registerAccess(app);
+  app.decorateRequest('now', null as unknown as Date);
+  app.addHook('onRequest', async (req) => {
+    req.now = ctx.clock.now();
+  });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/health',
     {
+      config: { permission: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Liveness and storage backend',

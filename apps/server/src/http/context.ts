@@ -1,14 +1,12 @@
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import type { Actor } from '../org/actor';
-import { can, type Permission } from '@griddesk/domain';
-import { errors } from '../errors';
+import type { Clock } from '../platform/clock';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -16,26 +14,23 @@ export interface AppContext {
   database: Database;
   config: Config;
   version: string;
+  /** the time every request and job works with; tests pass a ManualClock */
+  clock: Clock;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** the instant the request arrived, from the application's clock */
+    now: Date;
   }
   interface FastifyInstance {
     authenticate: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
-/** The signed-in actor; routes behind `authenticate` always have one. */
+/** The signed-in actor; routes that declare a permission (not `public`) always have one. */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new Error('route is missing the authenticate pre-handler');
+  if (!req.actor) throw new Error('route is public but reads the actor');
   return req.actor;
-}
-
-/** The signed-in actor, who must hold `permission` (403 otherwise). */
-export function actorWith(req: FastifyRequest, permission: Permission): Actor {
-  const actor = actorOf(req);
-  if (!can(actor.roles, permission)) throw errors.forbidden();
-  return actor;
 }

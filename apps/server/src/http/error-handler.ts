@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorField } from '@griddesk/shared';
 import { AppError } from '../errors';
+import { dbErrorToAppError } from '../platform/db-errors';
 
 function schemaFields(err: FastifyError): ApiErrorField[] {
   return (err.validation ?? []).map((v) => {
@@ -21,6 +22,12 @@ function schemaFields(err: FastifyError): ApiErrorField[] {
 export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof AppError) {
     void reply.status(err.status).send(err.toBody());
+    return;
+  }
+  // a constraint or data error that escaped a command still answers 409/422, never 500
+  const fromDb = dbErrorToAppError(err);
+  if (fromDb) {
+    void reply.status(fromDb.status).send(fromDb.toBody());
     return;
   }
   if (err.validation) {

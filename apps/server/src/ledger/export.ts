@@ -13,6 +13,7 @@ import {
   type ImportFileKind,
   type LedgerKind,
 } from '@griddesk/shared';
+import { maskAddress, maskPhone } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { csvField } from './files';
 
@@ -20,7 +21,7 @@ const BATCH = 10_000;
 type Row = Record<string, string>;
 
 /** Rows of one kind in machine-header shape, in id order, in batches (keyset pagination). */
-async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[]): AsyncGenerator<Row[]> {
+async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[], reveal: boolean): AsyncGenerator<Row[]> {
   const ids = stationIds.length ? stationIds : [-1];
   let after = 0;
   for (;;) {
@@ -77,8 +78,8 @@ async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[
       rows = r.map((x) => ({
         account_no: x.account_no,
         name: x.name,
-        address: x.address,
-        phone: x.phone ?? '',
+        address: reveal ? x.address : (maskAddress(x.address) ?? ''),
+        phone: (reveal ? x.phone : maskPhone(x.phone)) ?? '',
         customer_class: x.customer_class,
         voltage_level: x.voltage_level,
         tariff_code: x.tariff_code,
@@ -117,13 +118,30 @@ async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[
   }
 }
 
-export function exportCsv(db: Kysely<DB>, kind: LedgerKind, stationIds: number[]): Readable {
+export interface ExportScope {
+  stationIds: number[];
+  /** R-SYS-03: phone and address in full only for a role with personal.export; masked otherwise */
+  reveal: boolean;
+}
+
+/** How many rows an export of `kind` in scope writes: the figure its audit row records. */
+export async function exportRowCount(db: Kysely<DB>, kind: LedgerKind, stationIds: number[]): Promise<number> {
+  const ids = stationIds.length ? stationIds : [-1];
+  const row = await db
+    .selectFrom(kind)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('station_id', 'in', ids)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function exportCsv(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope): Readable {
   const keys = LEDGER_COLUMNS[kind].map((c) => c.key);
   const out = new PassThrough();
   void (async () => {
     try {
       out.write(`\uFEFF${keys.join(',')}\n`); // BOM so Excel opens the UTF-8 file correctly
-      for await (const rows of ledgerRows(db, kind, stationIds)) {
+      for await (const rows of ledgerRows(db, kind, scope.stationIds, scope.reveal)) {
         out.write(`${rows.map((r) => keys.map((k) => csvField(r[k])).join(',')).join('\n')}\n`);
       }
       out.end();
@@ -152,7 +170,7 @@ function addNotesSheet(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter
   for (const c of IMPORT_COLUMNS[kind]) notes.addRow([c.zh, c.key, c.required ? '是 yes' : '否 no', allowed[c.key] ?? c.en]);
 }
 
-export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, stationIds: number[]): Promise<Readable> {
+export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope): Promise<Readable> {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   void (async () => {
@@ -160,7 +178,7 @@ export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, stationIds: n
       const cols = LEDGER_COLUMNS[kind];
       const ws = wb.addWorksheet(kind);
       ws.columns = cols.map((c) => ({ header: c.zh, key: c.key, width: Math.max(12, c.zh.length * 2 + 4) }));
-      for await (const rows of ledgerRows(db, kind, stationIds)) for (const r of rows) ws.addRow(r).commit();
+      for await (const rows of ledgerRows(db, kind, scope.stationIds, scope.reveal)) for (const r of rows) ws.addRow(r).commit();
       ws.commit();
       addNotesSheet(wb, kind);
       await wb.commit();

@@ -2,11 +2,11 @@
 import { Type } from '@sinclair/typebox';
 import { IMPORT_FILE_KINDS, LEDGER_KINDS, type ImportFileKind, type LedgerKind } from '@griddesk/shared';
 import { AppError, errors } from '../errors';
-import { actorOf, actorWith, type App, type AppContext } from '../http/context';
+import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
-import type { Actor } from '../org/actor';
+import { type Actor, hasPermission } from '../org/actor';
 import { customerMetersAndContracts, findCustomer, ledgerSummary, listAreas, listCustomers, listFeeders, listMeters, presentCustomer } from './queries';
-import { exportCsv, exportXlsx, templateCsv, templateXlsx } from './export';
+import { exportCsv, exportRowCount, exportXlsx, templateCsv, templateXlsx } from './export';
 import { createJob, jobView, runJob } from './jobs';
 import type { ImportActor } from './import';
 
@@ -26,17 +26,20 @@ export function importActor(actor: Actor): ImportActor {
 
 export function ledgerRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  const auth = { preHandler: app.authenticate };
 
-  app.get('/api/ledger/summary', { ...auth, schema: { tags: ['ledger'], summary: 'Counts of the ledger in scope' } }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return ledgerSummary(db, actor.stationIds);
-  });
+  app.get(
+    '/api/ledger/summary',
+    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Counts of the ledger in scope' } },
+    async (req) => {
+      const actor = actorOf(req);
+      return ledgerSummary(db, actor.stationIds);
+    },
+  );
 
   app.get(
     '/api/ledger/customers',
     {
-      ...auth,
+      config: { permission: 'ledger.read' },
       schema: {
         tags: ['ledger'],
         summary: 'Customers in scope; phone and address masked (R-LED-01, R-SYS-03)',
@@ -52,7 +55,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const { limit, offset, ...filter } = req.query;
       return listCustomers(db, actor.stationIds, filter, limit, offset);
     },
@@ -61,11 +64,11 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/ledger/customers/:id',
     {
-      ...auth,
+      config: { permission: 'ledger.read' },
       schema: { tags: ['ledger'], summary: 'One customer with meters and contracts (masked)', params: Type.Object({ id: Type.Integer() }) },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const row = await findCustomer(db, actor.stationIds, req.params.id);
       if (!row) throw errors.notFound({ zh: '客户', en: 'Customer' });
       return { ...presentCustomer(row), ...(await customerMetersAndContracts(db, row.id)) };
@@ -76,11 +79,11 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/ledger/customers/:id/reveal',
     {
-      ...auth,
+      config: { permission: 'personal.reveal' },
       schema: { tags: ['ledger'], summary: 'Reveal a customer’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
     },
     async (req) => {
-      const actor = actorWith(req, 'personal.reveal');
+      const actor = actorOf(req);
       const row = await findCustomer(db, actor.stationIds, req.params.id);
       if (!row) throw errors.notFound({ zh: '客户', en: 'Customer' });
       await writeAudit(db, auditActor(actor), {
@@ -93,27 +96,35 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get('/api/ledger/feeders', { ...auth, schema: { tags: ['ledger'], summary: 'Feeders in scope', querystring: Type.Object(Paging) } }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return listFeeders(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
-  });
+  app.get(
+    '/api/ledger/feeders',
+    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Feeders in scope', querystring: Type.Object(Paging) } },
+    async (req) => {
+      const actor = actorOf(req);
+      return listFeeders(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
+    },
+  );
   app.get(
     '/api/ledger/areas',
-    { ...auth, schema: { tags: ['ledger'], summary: 'Transformer areas in scope', querystring: Type.Object(Paging) } },
+    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Transformer areas in scope', querystring: Type.Object(Paging) } },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       return listAreas(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
     },
   );
-  app.get('/api/ledger/meters', { ...auth, schema: { tags: ['ledger'], summary: 'Meters in scope', querystring: Type.Object(Paging) } }, async (req) => {
-    const actor = actorWith(req, 'ledger.read');
-    return listMeters(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
-  });
+  app.get(
+    '/api/ledger/meters',
+    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Meters in scope', querystring: Type.Object(Paging) } },
+    async (req) => {
+      const actor = actorOf(req);
+      return listMeters(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
+    },
+  );
 
   app.get(
     '/api/ledger/templates/:kind',
     {
-      ...auth,
+      config: { permission: 'ledger.import' },
       schema: {
         tags: ['ledger'],
         summary: 'Import template: CSV with machine headers, XLSX with Chinese headers',
@@ -139,30 +150,43 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/ledger/export/:kind',
     {
-      ...auth,
-      schema: { tags: ['ledger'], summary: 'Export a ledger in its import format', params: KindParam, querystring: FormatQuery },
+      config: { permission: 'ledger.read' },
+      schema: {
+        tags: ['ledger'],
+        summary:
+          'Export a ledger in its import format; customers’ phone and address in full only with personal.export (audited with the row count), masked otherwise',
+        params: KindParam,
+        querystring: FormatQuery,
+      },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const kind = req.params.kind as LedgerKind;
-      await writeAudit(db, auditActor(actor), { entity: 'ledger_export', entityId: kind, action: `export.${kind}`, after: { format: req.query.format } });
+      const scope = { stationIds: actor.stationIds, reveal: kind === 'customers' && hasPermission(actor, 'personal.export') };
+      const rows = await exportRowCount(db, kind, actor.stationIds);
+      await writeAudit(db, auditActor(actor), {
+        entity: 'ledger_export',
+        entityId: kind,
+        action: `export.${kind}`,
+        after: { format: req.query.format, rows, personalData: scope.reveal ? 'full' : 'masked' },
+      });
       if (req.query.format === 'xlsx') {
         return reply
           .header('content-type', XLSX_TYPE)
           .header('content-disposition', `attachment; filename="${kind}.xlsx"`)
-          .send(await exportXlsx(db, kind, actor.stationIds));
+          .send(await exportXlsx(db, kind, scope));
       }
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${kind}.csv"`)
-        .send(exportCsv(db, kind, actor.stationIds));
+        .send(exportCsv(db, kind, scope));
     },
   );
 
   app.post(
     '/api/ledger/import/:kind',
     {
-      ...auth,
+      config: { permission: 'ledger.import' },
       schema: {
         tags: ['ledger'],
         summary: 'Import a CSV or XLSX file (multipart field `file`); all-or-nothing, 422 with a row report on any bad row',
@@ -172,7 +196,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'ledger.import');
+      const actor = actorOf(req);
       const kind = req.params.kind as ImportFileKind;
       const file = await req.file();
       if (file?.fieldname !== 'file') {
@@ -203,7 +227,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/ledger/import-jobs/:id',
     {
-      ...auth,
+      config: { permission: 'signed-in' },
       schema: { tags: ['ledger'], summary: 'Progress and report of an import job', params: Type.Object({ id: Type.Integer() }) },
     },
     async (req) => {

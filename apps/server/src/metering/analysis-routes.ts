@@ -4,7 +4,7 @@
 import { Type } from '@sinclair/typebox';
 import { periodMinus, type LossLevel } from '@griddesk/domain';
 import { AppError, errors } from '../errors';
-import { actorWith, type App, type AppContext } from '../http/context';
+import { actorOf, type App, type AppContext } from '../http/context';
 import { Period } from '../http/schemas';
 import { auditActor } from '../audit/write';
 import type { Actor } from '../org/actor';
@@ -41,12 +41,11 @@ async function stationsUnder(ctx: AppContext, actor: Actor, level: LossLevel, pa
 
 export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  const auth = { preHandler: app.authenticate };
 
   app.get(
     '/api/metering/lineloss',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary:
@@ -55,7 +54,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const level = req.query.level ?? 'area';
       const { policy } = await activeMeteringPolicy(db);
       const stations = await stationsUnder(ctx, actor, level, req.query.parent);
@@ -68,7 +67,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/lineloss/customers',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Customer meters of one transformer area for a month: readings, consumption and flags (the last drill-down step)',
@@ -76,7 +75,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       return areaCustomers(db, req.query.period, req.query.area, actor.stationIds);
     },
   );
@@ -84,7 +83,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/lineloss/trend',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Persisted monthly loss of one point over a range of months (R-MTR-05)',
@@ -92,7 +91,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const to = req.query.to ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
       const from = req.query.from ?? periodMinus(to, 11);
       if (from > to) throw errors.validation([{ field: 'from', reason: 'must not be after `to`', reasonZh: '不能晚于结束月份' }]);
@@ -103,7 +102,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/lineloss/watchlist',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Transformer areas not qualified for consecutive months, with the person responsible (R-MTR-05 分片管理)',
@@ -111,7 +110,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const minStreak = req.query.minStreak ?? (await activeMeteringPolicy(db)).policy.watch.minStreak;
       return { period: req.query.period, minStreak, items: await lossWatchlist(db, req.query.period, minStreak, actor.stationIds) };
     },
@@ -120,7 +119,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/metering/lineloss/runs',
     {
-      ...auth,
+      config: { permission: 'metering.run' },
       schema: {
         tags: ['metering'],
         summary: 'Run the monthly line-loss job: compute, class and persist every level for the stations in scope',
@@ -128,7 +127,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'ledger.write');
+      const actor = actorOf(req);
       return reply.status(201).send(await runLineLossJob(db, auditActor(actor), req.body.period, actor.stationIds));
     },
   );
@@ -136,7 +135,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/reading-flags',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Reading quality flags of a month: estimated, missed, wrong, duplicate',
@@ -144,7 +143,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const { policy } = await activeMeteringPolicy(db);
       return { period: req.query.period, items: await readingFlags(db, req.query.period, actor.stationIds, policy.readingFlags) };
     },
@@ -153,7 +152,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/reading-rates',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Actual-reading rate (实抄率) per station and team, residential and non-residential (R-MTR-02)',
@@ -161,7 +160,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       return { period: req.query.period, items: await readingRates(db, req.query.period, actor.stationIds) };
     },
   );
@@ -169,7 +168,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/metering/daily-consumption',
     {
-      ...auth,
+      config: { permission: 'metering.run' },
       schema: {
         tags: ['metering'],
         summary: 'Import daily consumption series (SGCC layout: CONS_NO, optional FLAG, one column per date); all-or-nothing',
@@ -177,7 +176,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.import');
+      const actor = actorOf(req);
       const file = await req.file();
       if (file?.fieldname !== 'file') throw errors.validation([{ field: 'file', reason: 'is required', reasonZh: '必填' }]);
       const result = await importDailyConsumption(db, auditActor(actor), actor.stationIds, file.filename, (await file.toBuffer()).toString('utf8'));
@@ -197,7 +196,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/metering/theft/runs',
     {
-      ...auth,
+      config: { permission: 'metering.theft' },
       schema: {
         tags: ['metering'],
         summary: 'Run the theft screening over the daily series, reversed readings and area loss of the stations in scope (R-MTR-06)',
@@ -205,7 +204,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'ledger.write');
+      const actor = actorOf(req);
       return reply.status(201).send(await runTheftScreening(db, auditActor(actor), actor.stationIds, req.body.period ? { period: req.body.period } : {}));
     },
   );
@@ -213,7 +212,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/theft/suspects',
     {
-      ...auth,
+      config: { permission: 'metering.theft' },
       schema: {
         tags: ['metering'],
         summary: 'Ranked, explained theft suspects of the latest screening run (R-MTR-06)',
@@ -221,7 +220,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       return latestSuspects(db, actor.stationIds, req.query.limit);
     },
   );
@@ -229,14 +228,14 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/policy',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'The active metering policy (line-loss targets, reading-flag thresholds, watch list, theft weights) and its versions',
       },
     },
     async (req) => {
-      actorWith(req, 'ledger.read');
+      actorOf(req);
       const active = await activeMeteringPolicy(db);
       return { ...active, versions: await listMeteringPolicies(db) };
     },
@@ -245,7 +244,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/metering/policy',
     {
-      ...auth,
+      config: { permission: 'policy.write' },
       schema: {
         tags: ['metering'],
         summary: 'Publish a new version of the metering policy; it becomes active at once',
@@ -253,7 +252,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'policy.write');
+      const actor = actorOf(req);
       return reply.status(201).send(await publishMeteringPolicy(db, auditActor(actor), req.body.definition, req.body.note));
     },
   );

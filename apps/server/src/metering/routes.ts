@@ -3,7 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import { VIOLATION_TYPES } from '@griddesk/domain/metering/inspection';
 import { errors } from '../errors';
-import { actorWith, type App, type AppContext } from '../http/context';
+import { actorOf, type App, type AppContext } from '../http/context';
 import { Day, Period } from '../http/schemas';
 import { auditActor } from '../audit/write';
 import { billingErrors, computeBills, correctBill, listBills } from './bills';
@@ -19,13 +19,12 @@ const CampaignKind = Type.Union([
 
 export function meteringRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  const auth = { preHandler: app.authenticate };
 
   // ---- bills (R-MTR-03)
   app.post(
     '/api/bills/compute',
     {
-      ...auth,
+      config: { permission: 'metering.run' },
       schema: {
         tags: ['metering'],
         summary: 'Compute (or recompute) the bills of a month for the stations in scope (R-MTR-03)',
@@ -33,7 +32,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.write');
+      const actor = actorOf(req);
       const ids = req.body.stationId === undefined ? actor.stationIds : actor.stationIds.filter((s) => s === req.body.stationId);
       if (!ids.length) throw errors.notFound({ zh: '供电所', en: 'Station' });
       return computeBills(db, auditActor(actor), req.body.period, ids);
@@ -43,7 +42,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/bills',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Bills in scope',
@@ -56,7 +55,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const { limit, offset, ...filter } = req.query;
       return listBills(db, actor.stationIds, filter, limit, offset);
     },
@@ -65,7 +64,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/bills/:id/corrections',
     {
-      ...auth,
+      config: { permission: 'metering.write' },
       schema: {
         tags: ['metering'],
         summary: 'Correct a bill; the reason is required and the change audited (R-MTR-03)',
@@ -77,7 +76,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'ledger.write');
+      const actor = actorOf(req);
       return reply.status(201).send(await correctBill(db, auditActor(actor), actor.stationIds, req.params.id, req.body));
     },
   );
@@ -85,7 +84,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/bills/error-rate',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Billing error rate (电费差错率) of a month: corrected bills / bills',
@@ -93,7 +92,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       return billingErrors(db, req.query.period, actor.stationIds);
     },
   );
@@ -102,7 +101,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/inspections',
     {
-      ...auth,
+      config: { permission: 'metering.write' },
       schema: {
         tags: ['metering'],
         summary: 'Register an anti-theft inspection campaign (R-MTR-07)',
@@ -120,7 +119,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'ledger.write');
+      const actor = actorOf(req);
       return reply.status(201).send(await createCampaign(db, auditActor(actor), actor.stationIds, req.body));
     },
   );
@@ -128,7 +127,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/inspections',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Inspection campaigns in scope',
@@ -142,7 +141,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const { limit, offset, ...filter } = req.query;
       return listCampaigns(db, actor.stationIds, filter, limit, offset);
     },
@@ -151,7 +150,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/inspections/summary',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Summary over the campaigns started in a date range (R-MTR-07)',
@@ -159,7 +158,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       return summarise(db, actor.stationIds, req.query);
     },
   );
@@ -167,7 +166,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/inspections/:id/findings',
     {
-      ...auth,
+      config: { permission: 'metering.write' },
       schema: {
         tags: ['metering'],
         summary: 'Record a theft or violation finding; charges and penalty computed by the supply rules (R-MTR-07)',
@@ -190,7 +189,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorWith(req, 'ledger.write');
+      const actor = actorOf(req);
       return reply.status(201).send(await addFinding(db, auditActor(actor), actor.stationIds, req.params.id, req.body));
     },
   );
@@ -198,7 +197,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/inspections/:id/summary',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Summary of one campaign: boxes opened, theft and violation households, energy, charges and penalties (R-MTR-07)',
@@ -206,7 +205,7 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       return summarise(db, actor.stationIds, { campaignId: req.params.id });
     },
   );

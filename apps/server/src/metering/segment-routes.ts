@@ -1,7 +1,7 @@
 // Reading segments, the reading schedule and the large-customer swing list over HTTP (R-MTR-01,
 // R-MTR-06). Reads need ledger.read, changes ledger.write; all limited to the actor's stations.
 import { Type } from '@sinclair/typebox';
-import { actorWith, type App, type AppContext } from '../http/context';
+import { actorOf, type App, type AppContext } from '../http/context';
 import { Period } from '../http/schemas';
 import { auditActor } from '../audit/write';
 import { activeMeteringPolicy } from './policy-repo';
@@ -12,16 +12,15 @@ const SegmentCode = Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' });
 
 export function segmentRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  const auth = { preHandler: app.authenticate };
 
   app.get(
     '/api/metering/segments',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: { tags: ['metering'], summary: 'Reading segments (抄表段) with their reading day, reader and number of customers (R-MTR-01)' },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       return { items: await listSegments(db, actor.stationIds) };
     },
   );
@@ -29,7 +28,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/api/metering/segments/:code',
     {
-      ...auth,
+      config: { permission: 'metering.write' },
       schema: {
         tags: ['metering'],
         summary: 'Create or change a reading segment: its name, day of the month (31 = the last day) and reader',
@@ -46,7 +45,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.write');
+      const actor = actorOf(req);
       return saveSegment(db, auditActor(actor), actor.stationIds, { code: req.params.code, ...req.body });
     },
   );
@@ -54,7 +53,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/metering/segments/:code/areas',
     {
-      ...auth,
+      config: { permission: 'metering.write' },
       schema: {
         tags: ['metering'],
         summary: 'Put every customer of the given transformer areas into the segment',
@@ -66,7 +65,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.write');
+      const actor = actorOf(req);
       return assignAreas(db, auditActor(actor), actor.stationIds, req.params.code, req.body.areaCodes);
     },
   );
@@ -74,7 +73,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/reading-schedule',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Per segment: meters read on the scheduled day (within the policy tolerance), off it, or not at all (R-MTR-01 统一抄表时间)',
@@ -82,7 +81,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const { policy } = await activeMeteringPolicy(db);
       return {
         period: req.query.period,
@@ -95,7 +94,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/metering/large-customers',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
         summary: 'Large and dedicated-transformer customers with month-on-month and year-on-year change; large swings first (R-MTR-06)',
@@ -103,7 +102,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorWith(req, 'ledger.read');
+      const actor = actorOf(req);
       const { policy } = await activeMeteringPolicy(db);
       return { period: req.query.period, ...policy.largeCustomers, items: await largeCustomers(db, req.query.period, actor.stationIds, policy.largeCustomers) };
     },

@@ -3,7 +3,6 @@
 // The portal shows the active tables to everyone (R-PUB: published prices).
 import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
-import { can } from '@griddesk/domain';
 import { checkTariff, priceText, type TariffDefinition } from '@griddesk/domain/metering/tariff';
 import type { DB } from '../db/schema';
 import { errors } from '../errors';
@@ -82,16 +81,14 @@ function published(t: TariffDefinition) {
 
 export function tariffRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  const auth = { preHandler: app.authenticate };
 
   app.get(
     '/api/tariffs',
     {
-      ...auth,
+      config: { permission: 'metering.read' },
       schema: { tags: ['metering'], summary: 'Every version of every tariff table, the active ones marked (R-MTR-03)' },
     },
-    async (req) => {
-      if (!can(actorOf(req).roles, 'ledger.read')) throw errors.forbidden();
+    async () => {
       const rows = await db
         .selectFrom('tariffs')
         .select(['code', 'version', 'active', 'definition', 'created_at'])
@@ -113,7 +110,7 @@ export function tariffRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/tariffs',
     {
-      ...auth,
+      config: { permission: 'policy.write' },
       schema: {
         tags: ['metering'],
         summary: 'Publish a new version of a tariff table; it is active at once, bills already computed keep theirs',
@@ -122,7 +119,6 @@ export function tariffRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!can(actor.roles, 'policy.write')) throw errors.forbidden();
       return reply.status(201).send(await publishTariff(db, auditActor(actor), req.body.definition));
     },
   );
@@ -130,6 +126,7 @@ export function tariffRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/portal/tariffs',
     {
+      config: { permission: 'public' },
       schema: { tags: ['portal'], summary: 'Public: the tariff tables in force, with residential tiers and time-of-use windows', security: [] },
     },
     async () => {

@@ -1,7 +1,5 @@
 // GET /api/notifications: the outbox as station heads and administrators see it (R-OUT-02).
 import { Type } from '@sinclair/typebox';
-import { can } from '@griddesk/domain';
-import { errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { listNotifications } from './queries';
 
@@ -12,7 +10,7 @@ export function notifyRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/notifications',
     {
-      preHandler: app.authenticate,
+      config: { permission: 'audit.read' },
       schema: {
         tags: ['notifications'],
         summary: 'Outbox of SMS, e-mail and log notices, newest first; recipients masked (R-OUT-02, R-SYS-03)',
@@ -28,7 +26,6 @@ export function notifyRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       // Until notifications get a permission of their own, those who may read the audit trail may read this.
-      if (!can(actor.roles, 'audit.read')) throw errors.forbidden();
       return listNotifications(db, { stationIds: actor.stationIds, seesSystemWide: actor.roles.includes('admin') }, req.query);
     },
   );

@@ -1,15 +1,18 @@
-// The signed-in user as every service sees it: who, with which roles, and which org units and
-// stations their data scope covers (R-ORG-01).
+// The signed-in user as every service sees it: who, with which roles and permissions, and which
+// org units and stations their data scope covers (R-ORG-01).
 import type { Kysely } from 'kysely';
-import type { Role } from '@griddesk/shared';
-import { dataScopeRoot, stationsInScope, unitsInScope, type ScopeUnit } from '@griddesk/domain';
+import type { Permission, Role } from '@griddesk/shared';
+import { dataScopeRoot, permissionsOf, stationsInScope, unitsInScope, type ScopeUnit } from '@griddesk/domain';
 import type { DB } from '../db/schema';
+import { rolePermissionTable } from './role-permissions';
 
 export interface Actor {
   id: number;
   username: string;
   displayName: string;
   roles: Role[];
+  /** what the roles allow under the role → permission table in force */
+  permissions: Permission[];
   orgUnitId: number;
   /** org units the user administers (their own subtree) */
   unitIds: number[];
@@ -22,6 +25,10 @@ export interface Actor {
 /** Used for work the system does on its own behalf (demo loading, CLI imports). */
 export const SYSTEM_ACTOR_NAME = 'system';
 
+export function hasPermission(actor: Pick<Actor, 'permissions'>, permission: Permission): boolean {
+  return actor.permissions.includes(permission);
+}
+
 export async function loadScopeUnits(db: Kysely<DB>): Promise<ScopeUnit[]> {
   const rows = await db.selectFrom('org_units').select(['id', 'kind', 'path', 'parent_id']).execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind, path: r.path, parentId: r.parent_id }));
@@ -31,14 +38,16 @@ export async function actorFor(
   db: Kysely<DB>,
   user: { id: number; username: string; display_name: string; roles: string[]; org_unit_id: number },
 ): Promise<Actor> {
-  const units = await loadScopeUnits(db);
+  const [units, table] = await Promise.all([loadScopeUnits(db), rolePermissionTable(db)]);
   const home = units.find((u) => u.id === user.org_unit_id);
   if (!home) throw new Error(`user ${user.username} belongs to a missing org unit`);
+  const roles = user.roles as Role[];
   return {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
-    roles: user.roles as Role[],
+    roles,
+    permissions: permissionsOf(roles, table),
     orgUnitId: user.org_unit_id,
     unitIds: unitsInScope(home, units),
     workUnitIds: unitsInScope(dataScopeRoot(home, units), units),

@@ -36,8 +36,13 @@ describe.each(BACKENDS)('sign-in and sessions on %s', (backend) => {
   it('R-ORG-01 /api/me carries what the roles allow, so the console shows only what the server accepts', async () => {
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xiemei', password: STAFF_PASSWORD } });
     expect(login.statusCode, login.body).toBe(200);
-    // the external supervisor reads, never writes, reveals or changes policy
-    expect(login.json().user.permissions).toEqual(['ledger.read', 'org.read', 'cases.read']);
+    // the external supervisor reads and files supervision reports; never writes the ledger or cases,
+    // reveals or exports personal data, sees the named theft suspects or changes policy
+    const permissions: string[] = login.json().user.permissions;
+    expect(permissions).toEqual(expect.arrayContaining(['ledger.read', 'org.read', 'cases.read', 'metering.read', 'assessment.write']));
+    for (const p of ['ledger.write', 'cases.write', 'personal.reveal', 'personal.export', 'metering.theft', 'policy.write', 'org.admin']) {
+      expect(permissions).not.toContain(p);
+    }
   });
 
   it('a wrong password is refused with a stable code and both languages', async () => {

@@ -1,7 +1,8 @@
 // Sign-in, the current user, the org tree and staff (R-ORG-01..03).
 import { Type } from '@sinclair/typebox';
 import { POST_LABELS, type Post, type Role } from '@griddesk/shared';
-import { can, permissionsOf } from '@griddesk/domain';
+import { permissionsOf } from '@griddesk/domain';
+import { rolePermissionTable } from './role-permissions';
 import { sql } from 'kysely';
 import { errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
@@ -48,7 +49,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
       post: u.post,
       badgeNo: u.badge_no,
       roles: u.roles,
-      permissions: permissionsOf(u.roles as Role[]),
+      permissions: permissionsOf(u.roles as Role[], await rolePermissionTable(db)),
       orgUnit: { id: u.unit_id, code: u.unit_code, name: u.unit_name, kind: u.unit_kind },
     };
   }
@@ -63,6 +64,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
         response: { 200: Type.Object({ user: MeSchema }) },
       },
       config: {
+        permission: 'public',
         rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.body as { username?: string } | undefined)?.username ?? ''}` },
       },
     },
@@ -91,21 +93,27 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await deleteSession(db, token);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { permission: 'public' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(db, token);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/me', { preHandler: app.authenticate, schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: MeSchema } } }, async (req) =>
-    me(actorOf(req).id),
+  app.get(
+    '/api/me',
+    { config: { permission: 'signed-in' }, schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: MeSchema } } },
+    async (req) => me(actorOf(req).id),
   );
 
   app.get(
     '/api/org/units',
     {
-      preHandler: app.authenticate,
+      config: { permission: 'org.read' },
       schema: {
         tags: ['org'],
         summary: 'Org units the caller works with: their subtree, for a team member their station (county → station → team)',
@@ -125,7 +133,6 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      if (!can(actor.roles, 'org.read')) throw errors.forbidden();
       const rows = await db.selectFrom('org_units').selectAll().where('id', 'in', actor.workUnitIds).orderBy('path').execute();
       return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind, teamKind: u.team_kind, parentId: u.parent_id }));
     },
@@ -134,7 +141,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/org/users',
     {
-      preHandler: app.authenticate,
+      config: { permission: 'org.read' },
       schema: {
         tags: ['org'],
         summary: 'Staff of the units the caller works with',
@@ -147,7 +154,6 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      if (!can(actor.roles, 'org.read')) throw errors.forbidden();
       // A selected unit stands for its whole subtree: a station's staff include its teams'.
       let unitIds = actor.workUnitIds;
       if (req.query.orgUnitId !== undefined) {
@@ -174,6 +180,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
           .execute(),
         base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
       ]);
+      const table = await rolePermissionTable(db);
       return {
         items: items.map((u) => ({
           id: u.id,
@@ -182,7 +189,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
           post: u.post,
           badgeNo: u.badge_no,
           roles: u.roles,
-          permissions: permissionsOf(u.roles as Role[]),
+          permissions: permissionsOf(u.roles as Role[], table),
           orgUnitName: u.unit_name,
           onDuty: u.on_duty,
           active: u.active,
@@ -196,6 +203,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/portal/station',
     {
+      config: { permission: 'public' },
       schema: {
         tags: ['portal'],
         summary: 'Public: station information and on-duty staff (R-ORG-03)',

@@ -4,7 +4,6 @@
 import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import {
-  can,
   dueAt,
   findRule,
   formatShanghai,
@@ -19,43 +18,41 @@ import {
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
-import type { Actor } from '../org/actor';
 import { activeProfiles, loadCalendar, profileVersion } from './repo';
 import { checkProfileDefinition } from './validate';
 
 const IdVersion = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), version: Type.Integer({ minimum: 1 }) });
 const Day = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
 
-function admin(actor: Actor) {
-  if (!can(actor.roles, 'policy.write')) throw errors.forbidden();
-}
-
 export function policyRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
-  const auth = { preHandler: app.authenticate };
   const notFound = () => errors.notFound({ zh: '承诺方案', en: 'Commitment profile' });
 
-  app.get('/api/policy/profiles', { ...auth, schema: { tags: ['policy'], summary: 'Commitment profiles, every version' } }, async () => {
-    const rows = await db.selectFrom('commitment_profiles').selectAll().orderBy('id').orderBy('version', 'desc').execute();
-    return rows.map((r) => {
-      const d = r.definition as CommitmentProfile;
-      return {
-        id: r.id,
-        version: r.version,
-        status: r.status,
-        name: d.name,
-        authority: d.authority,
-        basedOn: r.based_on,
-        createdAt: r.created_at.toISOString(),
-        activatedAt: r.activated_at?.toISOString() ?? null,
-        ruleCount: d.rules.length,
-      };
-    });
-  });
+  app.get(
+    '/api/policy/profiles',
+    { config: { permission: 'signed-in' }, schema: { tags: ['policy'], summary: 'Commitment profiles, every version' } },
+    async () => {
+      const rows = await db.selectFrom('commitment_profiles').selectAll().orderBy('id').orderBy('version', 'desc').execute();
+      return rows.map((r) => {
+        const d = r.definition as CommitmentProfile;
+        return {
+          id: r.id,
+          version: r.version,
+          status: r.status,
+          name: d.name,
+          authority: d.authority,
+          basedOn: r.based_on,
+          createdAt: r.created_at.toISOString(),
+          activatedAt: r.activated_at?.toISOString() ?? null,
+          ruleCount: d.rules.length,
+        };
+      });
+    },
+  );
 
   app.get(
     '/api/policy/profiles/:id/:version',
-    { ...auth, schema: { tags: ['policy'], summary: 'One profile version with its definition', params: IdVersion } },
+    { config: { permission: 'signed-in' }, schema: { tags: ['policy'], summary: 'One profile version with its definition', params: IdVersion } },
     async (req) => {
       const r = await db
         .selectFrom('commitment_profiles')
@@ -83,7 +80,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/policy/profiles/:id/:version/clone',
     {
-      ...auth,
+      config: { permission: 'policy.write' },
       schema: {
         tags: ['policy'],
         summary: 'Clone a version into a new draft (same id, next version; or a new id)',
@@ -93,7 +90,6 @@ export function policyRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      admin(actor);
       const src = await profileVersion(db, req.params.id, req.params.version);
       if (!src) throw notFound();
       const id = req.body.newId ?? src.id;
@@ -131,7 +127,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/api/policy/profiles/:id/:version',
     {
-      ...auth,
+      config: { permission: 'policy.write' },
       schema: {
         tags: ['policy'],
         summary: 'Edit a draft profile',
@@ -141,7 +137,6 @@ export function policyRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      admin(actor);
       const row = await db
         .selectFrom('commitment_profiles')
         .select(['status', 'definition'])
@@ -175,12 +170,11 @@ export function policyRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/policy/profiles/:id/:version/activate',
     {
-      ...auth,
+      config: { permission: 'policy.write' },
       schema: { tags: ['policy'], summary: 'Activate a version for new cases; open cases keep theirs (R-CMT-01)', params: IdVersion },
     },
     async (req) => {
       const actor = actorOf(req);
-      admin(actor);
       await db.transaction().execute(async (tx) => {
         const row = await tx
           .selectFrom('commitment_profiles')
@@ -214,7 +208,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/policy/calendar',
     {
-      ...auth,
+      config: { permission: 'signed-in' },
       schema: {
         tags: ['policy'],
         summary: 'Special days of a year (holidays, make-up workdays) and whether official data is present',
@@ -250,7 +244,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/api/policy/calendar/:day',
     {
-      ...auth,
+      config: { permission: 'policy.write' },
       schema: {
         tags: ['policy'],
         summary: 'Override one date: a day off or a working day',
@@ -260,7 +254,6 @@ export function policyRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      admin(actor);
       const { day } = req.params;
       if (addDays(day, 0) !== day) throw errors.validation([{ field: 'day', reason: 'is not a calendar date', reasonZh: '不是有效日期' }]);
       await db.transaction().execute(async (tx) => {
@@ -276,20 +269,23 @@ export function policyRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.delete('/api/policy/calendar/:day', { ...auth, schema: { tags: ['policy'], summary: 'Remove an override', params: Day } }, async (req, reply) => {
-    const actor = actorOf(req);
-    admin(actor);
-    await db.transaction().execute(async (tx) => {
-      const before = await tx.deleteFrom('calendar_overrides').where('day', '=', req.params.day).returning(['off', 'name']).executeTakeFirst();
-      if (before) await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: req.params.day, action: 'remove_override', before });
-    });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/policy/calendar/:day',
+    { config: { permission: 'policy.write' }, schema: { tags: ['policy'], summary: 'Remove an override', params: Day } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await db.transaction().execute(async (tx) => {
+        const before = await tx.deleteFrom('calendar_overrides').where('day', '=', req.params.day).returning(['off', 'name']).executeTakeFirst();
+        if (before) await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: req.params.day, action: 'remove_override', before });
+      });
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/api/policy/calendar/years/:year',
     {
-      ...auth,
+      config: { permission: 'policy.write' },
       schema: {
         tags: ['policy'],
         summary: 'Declare that a year’s official holiday notice has been entered',
@@ -298,7 +294,6 @@ export function policyRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      admin(actor);
       await db.transaction().execute(async (tx) => {
         await tx
           .insertInto('calendar_years')
@@ -314,7 +309,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/policy/deadline',
     {
-      ...auth,
+      config: { permission: 'signed-in' },
       schema: {
         tags: ['policy'],
         summary: 'Deadline calculator (the same function the cases use)',

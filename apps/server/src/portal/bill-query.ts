@@ -27,7 +27,10 @@ export function billQueryRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/portal/bill-query',
     {
-      config: { rateLimit: BILL_QUERY_RATE_LIMIT },
+      config: {
+        permission: 'public',
+        rateLimit: BILL_QUERY_RATE_LIMIT,
+      },
       schema: {
         tags: ['portal'],
         summary:

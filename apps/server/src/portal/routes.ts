@@ -18,7 +18,10 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/portal/cases',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        permission: 'public',
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['portal'],
         summary: 'Public: submit a complaint, repair call, suggestion or billing query; an Idempotency-Key header makes a double submit create one case',
@@ -70,7 +73,10 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/portal/cases/:queryCode',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: {
+        permission: 'public',
+        rateLimit: { max: 60, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['portal'],
         summary: 'Public: track a case by its query code (no personal data)',
@@ -93,6 +99,7 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/portal/commitments',
     {
+      config: { permission: 'public' },
       schema: { tags: ['portal'], summary: 'Public: the station’s published service commitments, from the active profile (R-PUB-01)', security: [] },
     },
     async () => {

@@ -1,6 +1,7 @@
 // An application over a test database, driven with fastify.inject (no port).
 import { loadConfig } from '../config';
 import { buildApp } from '../http/app';
+import { type Clock, systemClock } from '../platform/clock';
 import type { App } from '../http/context';
 import type { Backend } from '../db/connection';
 import { ensureAdmin } from '../org/bootstrap';
@@ -13,19 +14,22 @@ export const STAFF_PASSWORD = 'staff-test-pw';
 export interface TestApp {
   app: App;
   database: TestDatabase;
+  clock: Clock;
   close(): Promise<void>;
 }
 
-export async function createTestApp(backend: Backend, opts: { demo?: boolean | 'metering'; now?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(backend: Backend, opts: { demo?: boolean | 'metering'; now?: Date; clock?: Clock } = {}): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   // the demo's metering year costs seconds per test file; the tests that need it ask for it
   if (opts.demo) await loadDemo(database.db, { staffPassword: STAFF_PASSWORD, metering: opts.demo === 'metering', ...(opts.now ? { now: opts.now } : {}) });
   await ensureAdmin(database.db, ADMIN_PASSWORD);
   const config = { ...loadConfig({}), webDist: '/nonexistent' };
-  const app = await buildApp({ database, config, version: 'test' }, { logger: false });
+  const clock = opts.clock ?? systemClock;
+  const app = await buildApp({ database, config, version: 'test', clock }, { logger: false });
   return {
     app,
     database,
+    clock,
     async close() {
       await app.close();
       await database.drop();

@@ -26,7 +26,7 @@ export function IndicatorsCard() {
   const t = useT();
   const navigate = useNavigate();
   const canCases = useCan('cases.read');
-  const canMetering = useCan('ledger.read');
+  const canMetering = useCan('metering.read');
   const period = previousPeriod();
   const open = useQuery({ queryKey: ['dashboard', 'open'], queryFn: () => countOf('/api/cases?open=true&limit=1'), enabled: canCases });
   const overdue = useQuery({ queryKey: ['dashboard', 'overdue'], queryFn: () => countOf('/api/cases?overdue=true&limit=1'), enabled: canCases });

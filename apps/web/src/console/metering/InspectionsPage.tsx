@@ -33,7 +33,7 @@ function CampaignSummary({ id }: { id: number }) {
 
 export function InspectionsPage() {
   const t = useT();
-  const canWrite = useCan('ledger.write');
+  const canWrite = useCan('metering.write');
   const units = useOrgUnits();
   // No range at first: a campaign may span the turn of the year, and the whole record is the summary asked for.
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);

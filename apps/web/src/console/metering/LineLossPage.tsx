@@ -35,7 +35,7 @@ const isLevel = (v: string | null): v is LossLevel => LOSS_LEVELS.includes(v as 
 export function LineLossPage() {
   const t = useT();
   const { message } = App.useApp();
-  const canRun = useCan('ledger.write');
+  const canRun = useCan('metering.run');
   const [period, setPeriod] = usePeriodParam();
   const [params, setParams] = useSearchParams();
   const levelParam = params.get('level');

@@ -15,7 +15,7 @@ import { useCan } from '../auth/useCan';
 
 export function SegmentsCard() {
   const t = useT();
-  const canWrite = useCan('ledger.write');
+  const canWrite = useCan('metering.write');
   const segments = useSegments();
   // undefined: closed; null: a new segment
   const [editing, setEditing] = useState<Segment | null | undefined>(undefined);

@@ -50,8 +50,8 @@ export function SuspectsPage() {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const canRun = useCan('ledger.write');
-  const canImport = useCan('ledger.import');
+  const canRun = useCan('metering.theft');
+  const canImport = useCan('metering.run');
   const [importing, setImporting] = useState(false);
   const suspects = useQuery({ queryKey: [PATH, LIMIT], queryFn: () => apiGet<SuspectList>(PATH, { limit: LIMIT }) });
   const run = useMutation({
