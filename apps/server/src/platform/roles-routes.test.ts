@@ -74,11 +74,21 @@ describe.each(BACKENDS)('roles × routes on %s', (backend) => {
     t = await createTestApp(backend, { demo: true });
     other = await addSecondStation(t.database.db, STAFF_PASSWORD);
     ownFeeder = await t.database.db.selectFrom('feeders').select('code').where('station_id', '!=', other.stationId).orderBy('id').executeTakeFirstOrThrow();
-    ownCustomer = await t.database.db.selectFrom('customers').select(['id', 'account_no']).where('station_id', '!=', other.stationId).orderBy('id').executeTakeFirstOrThrow();
+    ownCustomer = await t.database.db
+      .selectFrom('customers')
+      .select(['id', 'account_no'])
+      .where('station_id', '!=', other.stationId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     for (const [role, username] of Object.entries(USERS)) cookies.set(role, await login(t.app, username, role === 'admin' ? ADMIN_PASSWORD : STAFF_PASSWORD));
     hexi = await login(t.app, 'hexi_clerk', STAFF_PASSWORD);
     const newCase = (cookie: string, description: string) =>
-      t.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie }, payload: { channel: 'counter', type: 'consultation', contactName: '周', description } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/cases',
+        headers: { cookie },
+        payload: { channel: 'counter', type: 'consultation', contactName: '周', description },
+      });
     const mine = await newCase(cookies.get('clerk')!, 'ST01-ONLY-CASE 咨询电价');
     expect(mine.statusCode, mine.body).toBe(201);
     const theirs = await newCase(hexi, '河西所的咨询');
@@ -117,7 +127,9 @@ describe.each(BACKENDS)('roles × routes on %s', (backend) => {
   it('R-ORG-01 no role of one station reads the other station’s records, in lists or by id', async () => {
     const foreignToDemo = ['5500000001', 'HX-F01', 'HX-TA01', '河西供电所', '河西用户', '河西所的咨询', '河西营业员'];
     const foreignToHexi = [ownCustomer.account_no, ownFeeder.code, 'ST01-ONLY-CASE'];
-    const lists = ops.filter(({ method, path, op }) => method === 'GET' && !path.startsWith('/api/portal') && !(op.parameters ?? []).some((p) => p.in === 'path'));
+    const lists = ops.filter(
+      ({ method, path, op }) => method === 'GET' && !path.startsWith('/api/portal') && !(op.parameters ?? []).some((p) => p.in === 'path'),
+    );
     const leaks: string[] = [];
     let read = 0;
     const readers: [string, string, string[]][] = [
@@ -128,7 +140,7 @@ describe.each(BACKENDS)('roles × routes on %s', (backend) => {
       const url = urlOf(path, op);
       for (const [who, cookie, markers] of readers) {
         const res = await t.app.inject({ url, headers: { cookie } });
-        if (res.statusCode !== 200 || !(res.headers['content-type'] ?? '').includes('json')) continue;
+        if (res.statusCode !== 200 || !String(res.headers['content-type'] ?? '').includes('json')) continue;
         read++;
         const found = markers.filter((m) => res.body.includes(m));
         if (found.length) leaks.push(`${who} GET ${url}: ${found.join(', ')}`);
@@ -141,9 +153,9 @@ describe.each(BACKENDS)('roles × routes on %s', (backend) => {
     for (const [role, cookie] of cookies) {
       if (role === 'admin') continue;
       expect((await t.app.inject({ url: `/api/ledger/customers/${other.customerId}`, headers: { cookie } })).statusCode, role).toBeOneOf([403, 404]);
-      expect((await t.app.inject({ method: 'POST', url: `/api/ledger/customers/${other.customerId}/reveal`, headers: { cookie } })).statusCode, role).toBeOneOf([
-        403, 404,
-      ]);
+      expect((await t.app.inject({ method: 'POST', url: `/api/ledger/customers/${other.customerId}/reveal`, headers: { cookie } })).statusCode, role).toBeOneOf(
+        [403, 404],
+      );
     }
     for (const [role, cookie] of cookies) {
       if (role !== 'admin') expect((await t.app.inject({ url: `/api/cases/${otherCaseId}`, headers: { cookie } })).statusCode, role).toBeOneOf([403, 404]);
