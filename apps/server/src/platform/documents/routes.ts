@@ -9,7 +9,7 @@ import { actorOf, type App, type AppContext } from '../../http/context';
 import { commandContext } from '../commands';
 import type { DocumentKind } from './kinds';
 import { type DocumentRow, listVersions } from './repo';
-import { activate, createDraft, editDraft, notFound, problemsOf, versionOf } from './service';
+import { activate, createDraft, editDraft, notFound, problemsOf, publishNew, versionOf } from './service';
 
 const KindParam = Type.Object({ kind: Type.String({ pattern: '^[a-z-]{1,40}$' }) });
 const KeyParams = Type.Composite([KindParam, Type.Object({ key: Type.String({ pattern: '^[A-Za-z0-9-]{1,40}$' }) })]);
@@ -85,6 +85,25 @@ export function documentRoutes(app: App, ctx: AppContext, kinds: readonly Docume
       const row = await versionOf(db, kind, req.params.key, req.params.version);
       if (!row) throw notFound(kind);
       return { ...summary(row), definition: row.definition };
+    },
+  );
+
+  app.post(
+    '/api/documents/:kind/:key',
+    {
+      config: { permission: 'policy.write' },
+      schema: {
+        tags: ['documents'],
+        summary: 'Publish a whole new version in one step: checked, stored as the next version and in force at once',
+        params: KeyParams,
+        body: Type.Object({ definition: Type.Unknown(), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        response: { 201: DocumentRef },
+      },
+    },
+    async (req, reply) => {
+      const kind = readable(req, req.params.kind);
+      const done = await publishNew(commandContext(db, req), kind, req.params.key, req.body.definition, req.body.note);
+      return reply.status(201).send({ kind: kind.kind, key: done.key, version: done.version });
     },
   );
 

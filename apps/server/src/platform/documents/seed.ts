@@ -28,7 +28,7 @@ export async function seedShippedDocuments(db: Kysely<DB>, kinds: readonly Docum
           active: false,
           definition: kind.normalise(shipped.definition, shipped.key, shipped.version),
           basedOn: null,
-          note: 'shipped with griddesk / 系统内置',
+          note: null,
           createdBy: null,
           createdName: 'system',
           publishedAt: now,
