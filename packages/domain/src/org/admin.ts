@@ -3,7 +3,7 @@
 // server reads the rows and the actor, these functions say yes or why not.
 import { ORG_KINDS, POSTS, ROLES, TEAM_KINDS, type OrgKind, type Role } from '@griddesk/shared';
 
-export interface FieldProblem {
+export interface OrgFieldProblem {
   field: string;
   reason: string;
   reasonZh: string;
@@ -15,7 +15,7 @@ export const PARENT_KIND: Record<OrgKind, OrgKind | null> = { county: null, stat
 const KIND_ZH: Record<OrgKind, string> = { county: '县公司', station: '供电所', team: '班组' };
 
 /** Whether `parentKind` may hold a unit of `kind`; the problem names `parentId`. */
-export function checkParentKind(kind: OrgKind, parentKind: OrgKind | null): FieldProblem | null {
+export function checkParentKind(kind: OrgKind, parentKind: OrgKind | null): OrgFieldProblem | null {
   const wanted = PARENT_KIND[kind];
   if (wanted === parentKind) return null;
   if (wanted === null) return { field: 'parentId', reason: 'a county company is the root and has no parent', reasonZh: '县公司是最上级单位，没有上级' };
@@ -32,7 +32,7 @@ const BADGE = /^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/;
 /** a mobile (11 digits), a landline with area code and extension, or an international number */
 const PHONE = /^\+?[0-9][0-9 ()-]{4,22}[0-9]$/;
 
-function text(field: string, value: string | undefined, max: number, problems: FieldProblem[], required: boolean): void {
+function text(field: string, value: string | undefined, max: number, problems: OrgFieldProblem[], required: boolean): void {
   if (value === undefined) return;
   const v = value.trim();
   if (v.length === 0) {
@@ -57,8 +57,8 @@ export interface UnitFields {
  * Content problems of a unit's fields (create, or the fields a change carries). `kind` is the
  * unit's kind, given or stored: station-only fields on a team, a team kind on a station are refused.
  */
-export function checkUnitFields(f: UnitFields, kind: string | undefined): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function checkUnitFields(f: UnitFields, kind: string | undefined): OrgFieldProblem[] {
+  const problems: OrgFieldProblem[] = [];
   if (f.kind !== undefined && !(ORG_KINDS as readonly string[]).includes(f.kind)) {
     problems.push({ field: 'kind', reason: 'must be county, station or team', reasonZh: '须为县公司、供电所或班组' });
   }
@@ -101,8 +101,8 @@ export interface UserFields {
 }
 
 /** Content problems of a user's fields (create, or the fields a change carries). */
-export function checkUserFields(f: UserFields): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+export function checkUserFields(f: UserFields): OrgFieldProblem[] {
+  const problems: OrgFieldProblem[] = [];
   if (f.username !== undefined && !USERNAME.test(f.username)) {
     problems.push({
       field: 'username',
