@@ -12,7 +12,8 @@ import { ORG_KINDS, PERMISSIONS, POSTS, ROLES, TEAM_KINDS } from './org';
 /** A string limited to `values`, typed as their union, shown in OpenAPI as an enum. */
 const StringEnum = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+// null first: with coercion on, a string branch tried first would turn null into ""
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 /** `{items, total}`: every list. */
 export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 

@@ -21,11 +21,12 @@ import {
 import { POST_LABELS, type Post } from '@griddesk/shared';
 import { sniffPhoto } from '@griddesk/domain';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { commandContext } from '../platform/commands';
-import type { Actor } from './actor';
+import { type Actor, actorFor } from './actor';
 import { authRoutes } from './auth-routes';
 import { passwordPolicy } from './password-policy-repo';
 import { portalPhotoUrl, unitQuery, unitView, userQuery, userView } from './present';
@@ -42,6 +43,18 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function orgRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
   authRoutes(app, ctx);
+
+  /** The actor again after a change to the tree: a unit just made or moved is in (or out of) their scope now. */
+  async function refreshedActor(req: FastifyRequest): Promise<Actor> {
+    const actor = actorOf(req);
+    const row = await db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'roles', 'org_unit_id', 'must_change_password'])
+      .where('id', '=', actor.id)
+      .executeTakeFirstOrThrow();
+    req.actor = await actorFor(db, row);
+    return req.actor;
+  }
 
   async function unitFor(actor: Actor, id: number) {
     const row = await unitQuery(db).where('org_units.id', '=', id).where('org_units.id', 'in', actor.workUnitIds).executeTakeFirst();
@@ -90,7 +103,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const id = await createUnit(commandContext(db, req), req.body);
-      return reply.status(201).send(await unitFor(actorOf(req), id));
+      return reply.status(201).send(await unitFor(await refreshedActor(req), id));
     },
   );
 
@@ -108,7 +121,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const id = await updateUnit(commandContext(db, req), req.params.id, req.body);
-      return unitFor(actorOf(req), id);
+      return unitFor(await refreshedActor(req), id);
     },
   );
 
@@ -251,12 +264,18 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const file = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES } });
       if (file?.fieldname !== 'file') throw invalid([{ field: 'file', reason: 'is required (multipart field "file")', reasonZh: '请选择照片文件' }]);
-      const data = await file.toBuffer();
-      if (file.file.truncated || data.length > MAX_PHOTO_BYTES) {
-        throw new AppError('payload_too_large', '照片不能超过 2 MB', 'The photo must not exceed 2 MB', [
-          { field: 'file', reason: 'must not exceed 2 MB', reasonZh: '不能超过 2 MB' },
+      const tooLarge = () =>
+        new AppError('payload_too_large', '照片不能超过 2 MB', 'The photo must not exceed 2 MB', [
+          { field: 'file', value: file.filename, reason: 'must not exceed 2 MB', reasonZh: '不能超过 2 MB' },
         ]);
+      let data: Buffer;
+      try {
+        data = await file.toBuffer();
+      } catch (e) {
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        throw e;
       }
+      if (file.file.truncated || data.length > MAX_PHOTO_BYTES) throw tooLarge();
       const type = sniffPhoto(data);
       if (!type) {
         throw new AppError('unsupported_file', '照片只能是 JPEG、PNG 或 WebP 图片', 'The photo must be a JPEG, PNG or WebP image', [
@@ -280,7 +299,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  async function sendPhoto(userId: number, reply: import('fastify').FastifyReply, publicOnly: boolean) {
+  async function sendPhoto(userId: number, reply: FastifyReply, publicOnly: boolean) {
     let q = db
       .selectFrom('staff_photos')
       .innerJoin('users', 'users.id', 'staff_photos.user_id')

@@ -122,7 +122,7 @@ export function checkUserFields(f: UserFields): OrgFieldProblem[] {
     }
     if (new Set(f.roles).size !== f.roles.length) problems.push({ field: 'roles', reason: 'lists a role twice', reasonZh: '角色重复' });
   }
-  if (f.badgeNo != null && !BADGE.test(f.badgeNo)) {
+  if (f.badgeNo != null && f.badgeNo.trim() !== '' && !BADGE.test(f.badgeNo.trim())) {
     problems.push({ field: 'badgeNo', reason: 'must be 1–20 letters, digits or hyphens', reasonZh: '须为 1–20 位字母、数字或连字符' });
   }
   if (f.phone != null && f.phone.trim() !== '' && !PHONE.test(f.phone.trim())) {
