@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { casesMessages } from './messages/cases';
 import { meteringMessages } from './messages/metering';
 import { meteringPolicyMessages } from './messages/meteringPolicy';
+import { orgMessages } from './messages/org';
 import { policyMessages } from './messages/policy';
 import { portalCaseMessages } from './messages/portal';
 import { tariffMessages } from './messages/tariffs';
@@ -212,6 +213,7 @@ const messages = {
   ...casesMessages,
   ...meteringMessages,
   ...meteringPolicyMessages,
+  ...orgMessages,
   ...policyMessages,
   ...portalCaseMessages,
   ...tariffMessages,

@@ -189,7 +189,7 @@ describe.each(BACKENDS)('organisation and staff administration on %s', (backend)
       const busy = await call('PATCH', `/api/org/units/${kfTeam}`, admin, { retired: true });
       expect(busy.status).toBe(409);
       expect(fieldsOf(busy.body)).toEqual(['retired']);
-      expect(busy.body.error.message).toMatch(/不能撤销.*名在职人员/);
+      expect(busy.body.error.message).toMatch(/^不能撤销“客户服务班”：仍有 \d+ 名在职人员/);
       expect(busy.body.error.messageEn).toMatch(/active staff/);
       const station = await call('PATCH', `/api/org/units/${st01}`, admin, { retired: true });
       expect(station.status).toBe(409);

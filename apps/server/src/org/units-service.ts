@@ -5,7 +5,7 @@ import type { CreateOrgUnitBody, UpdateOrgUnitBody } from '@griddesk/shared/org-
 import { checkParentKind, checkUnitFields, mayAdministerUnit } from '@griddesk/domain';
 import type { OrgKind, TeamKind } from '@griddesk/shared';
 import { sql } from 'kysely';
-import { errors } from '../errors';
+import { AppError, errors } from '../errors';
 import { type CommandContext, runCommand, type Tx } from '../platform/commands';
 import type { Actor } from './actor';
 import { conflict, forbiddenField, invalid } from './problems';
@@ -184,10 +184,17 @@ export async function updateUnit(ctx: CommandContext, id: number, body: UpdateOr
         if (unit.kind === 'county') throw conflict('retired', 'the county company cannot be retired', '县公司不能撤销');
         const left = await obstaclesToRetire(tx, unit);
         if (left.zh.length) {
-          throw conflict(
-            'retired',
-            `cannot be retired while the unit has ${left.en.join(', ')}; move or close them first`,
-            `不能撤销：该单位仍有${left.zh.join('、')}，请先调出或办结`,
+          throw new AppError(
+            'conflict',
+            `不能撤销“${unit.name}”：仍有 ${left.zh.join('、')}，请先调出或办结`,
+            `“${unit.name}” cannot be retired while it has ${left.en.join(', ')}; move or close them first`,
+            [
+              {
+                field: 'retired',
+                reason: `cannot be set while the unit has ${left.en.join(', ')}`,
+                reasonZh: `不能撤销：仍有 ${left.zh.join('、')}`,
+              },
+            ],
           );
         }
         action = 'retire';
