@@ -17,7 +17,9 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), sche
 /** `{items, total}`: every list. */
 export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** A record id: the database's integer range, so an absurd number is a 422, not a database error. */
+const Id = (options: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...options });
+export const IdParams = Type.Object({ id: Id() });
 
 // ---- the signed-in user -------------------------------------------------------------------------
 
@@ -91,7 +93,7 @@ export const OrgUnitList = PageOf(OrgUnitView);
 
 export const CreateOrgUnitBody = Type.Object({
   kind: Type.String({ description: 'station (under the county) or team (under a station)' }),
-  parentId: Type.Integer(),
+  parentId: Id(),
   code: Type.String({ maxLength: 64 }),
   name: Type.String({ maxLength: 200 }),
   nameEn: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
@@ -112,7 +114,7 @@ export const UpdateOrgUnitBody = Type.Object(
     phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
     serviceHours: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
     /** move: the new parent, of the kind one level up */
-    parentId: Type.Optional(Type.Integer()),
+    parentId: Type.Optional(Id()),
     /** retire (true) or bring back (false); refused while the unit has active staff or open work */
     retired: Type.Optional(Type.Boolean()),
   },
@@ -146,7 +148,7 @@ export const UserView = Type.Object({
 export type UserView = Static<typeof UserView>;
 
 export const UsersQuery = Type.Object({
-  orgUnitId: Type.Optional(Type.Integer({ description: 'a unit stands for its subtree' })),
+  orgUnitId: Type.Optional(Id({ description: 'a unit stands for its subtree' })),
   role: Type.Optional(StringEnum(ROLES)),
   active: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ maxLength: 64, description: 'name, username or badge number' })),
@@ -159,7 +161,7 @@ export const CreateUserBody = Type.Object({
   username: Type.String({ maxLength: 64 }),
   displayName: Type.String({ maxLength: 200 }),
   password: Type.String({ maxLength: 1024 }),
-  unitId: Type.Integer(),
+  unitId: Id(),
   post: Type.String({ maxLength: 64 }),
   roles: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 }),
   badgeNo: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
@@ -173,7 +175,7 @@ export type CreateUserBody = Static<typeof CreateUserBody>;
 export const UpdateUserBody = Type.Object(
   {
     displayName: Type.Optional(Type.String({ maxLength: 200 })),
-    unitId: Type.Optional(Type.Integer()),
+    unitId: Type.Optional(Id()),
     post: Type.Optional(Type.String({ maxLength: 64 })),
     roles: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 })),
     badgeNo: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),

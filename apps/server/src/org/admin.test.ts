@@ -121,6 +121,7 @@ describe.each(BACKENDS)('organisation and staff administration on %s', (backend)
       ['an empty name', () => ({ kind: 'team', parentId: st01, code: 'NEW-5', name: '  ' }), 422, 'name'],
       ['opening hours on a team', () => ({ kind: 'team', parentId: st01, code: 'NEW-6', name: 'x', serviceHours: '8-18' }), 422, 'serviceHours'],
       ['a missing parentId', () => ({ kind: 'team', code: 'NEW-7', name: 'x' }), 422, 'parentId'],
+      ['a parent id beyond any record', () => ({ kind: 'team', parentId: 1e12, code: 'NEW-9', name: 'x' }), 422, 'parentId'],
     ])('%s → %i naming %s, in Chinese and English', async (_label, body, status, field) => {
       const res = await call('POST', '/api/org/units', admin, body());
       expect(res.status, JSON.stringify(res.body)).toBe(status);
