@@ -5,7 +5,7 @@ import type { Text } from '../i18n';
 export const orgMessages = {
   'org.status': { zh: '状态', en: 'Status' },
   'org.selectHintRead': { zh: '点选左侧单位可查看其人员。', en: 'Pick a unit to see its staff.' },
-  'org.showRetired': { zh: '显示已撤销单位', en: 'Show retired units' },
+  'org.showRetired': { zh: '显示已撤销', en: 'Show retired' },
   'org.retiredTag': { zh: '已撤销', en: 'Retired' },
   'org.staffCount': { zh: '{n} 人', en: '{n} staff' },
   'org.selected': { zh: '当前单位', en: 'Selected unit' },
