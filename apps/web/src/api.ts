@@ -46,7 +46,7 @@ async function readErrorBody(res: Response): Promise<ApiErrorBody | null> {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
@@ -74,6 +74,10 @@ export function apiPost<T>(path: string, body?: unknown, headers?: Record<string
 
 export function apiPut<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('PUT', path, body);
+}
+
+export function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('PATCH', path, body);
 }
 
 export function apiDelete<T = void>(path: string): Promise<T> {

@@ -5,6 +5,7 @@ import { casesMessages } from './messages/cases';
 import { documentMessages } from './messages/documents';
 import { meteringMessages } from './messages/metering';
 import { meteringPolicyMessages } from './messages/meteringPolicy';
+import { orgMessages } from './messages/org';
 import { policyMessages } from './messages/policy';
 import { portalCaseMessages } from './messages/portal';
 import { tariffMessages } from './messages/tariffs';
@@ -214,6 +215,7 @@ const messages = {
   ...documentMessages,
   ...meteringMessages,
   ...meteringPolicyMessages,
+  ...orgMessages,
   ...policyMessages,
   ...portalCaseMessages,
   ...tariffMessages,

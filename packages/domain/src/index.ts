@@ -15,3 +15,7 @@ export * from './cases/escalation';
 export * from './metering/readings';
 export * from './metering/line-loss';
 export * from './metering/policy';
+export * from './org/password-policy';
+export * from './org/common-passwords';
+export * from './org/admin';
+export * from './org/photo';

@@ -1,6 +1,5 @@
 // Shapes of the HTTP API that both the server and the web console rely on.
 import { type TSchema, Type } from '@sinclair/typebox';
-import type { OrgKind, Permission, Post, Role } from './org';
 
 export interface ApiErrorField {
   field: string;
@@ -19,17 +18,8 @@ export interface Page<T> {
   total: number;
 }
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  post: Post;
-  badgeNo: string | null;
-  roles: Role[];
-  /** what the roles allow: the console shows only what the server would accept */
-  permissions: Permission[];
-  orgUnit: { id: number; code: string; name: string; kind: OrgKind };
-}
+/** The signed-in user: defined once with the org capability's API schemas. */
+export type { Me } from './org-api';
 
 export interface CustomerView {
   id: number;

@@ -22,7 +22,9 @@ export interface OrgUnitTable {
   address: string | null;
   phone: string | null;
   service_hours: string | null;
+  retired: Generated<boolean>;
   created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export interface UserTable {
@@ -38,8 +40,22 @@ export interface UserTable {
   photo_url: string | null;
   on_duty: Generated<boolean>;
   active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface StaffPhotoTable {
+  user_id: number;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Date>;
 }
 
 export interface SessionTable {
@@ -154,6 +170,7 @@ export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTab
   org_units: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;
+  staff_photos: StaffPhotoTable;
   audit_log: AuditLogTable;
   feeders: FeederTable;
   areas: AreaTable;

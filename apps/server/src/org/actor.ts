@@ -20,6 +20,8 @@ export interface Actor {
   workUnitIds: number[];
   /** stations whose ledger and cases the user works on */
   stationIds: number[];
+  /** after an administrator's reset: reads only, until the user picks a new password */
+  mustChangePassword: boolean;
 }
 
 /** Used for work the system does on its own behalf (demo loading, CLI imports). */
@@ -36,7 +38,7 @@ export async function loadScopeUnits(db: Kysely<DB>): Promise<ScopeUnit[]> {
 
 export async function actorFor(
   db: Kysely<DB>,
-  user: { id: number; username: string; display_name: string; roles: string[]; org_unit_id: number },
+  user: { id: number; username: string; display_name: string; roles: string[]; org_unit_id: number; must_change_password?: boolean },
 ): Promise<Actor> {
   const [units, table] = await Promise.all([loadScopeUnits(db), rolePermissionTable(db)]);
   const home = units.find((u) => u.id === user.org_unit_id);
@@ -52,5 +54,6 @@ export async function actorFor(
     unitIds: unitsInScope(home, units),
     workUnitIds: unitsInScope(dataScopeRoot(home, units), units),
     stationIds: stationsInScope(dataScopeRoot(home, units), units),
+    mustChangePassword: user.must_change_password ?? false,
   };
 }

@@ -77,8 +77,8 @@ describe.each(BACKENDS)('sign-in and sessions on %s', (backend) => {
   it('R-ORG-01 a team member works within their station (to assign and transfer cases), the county admin sees all', async () => {
     const admin = await login(t.app, 'admin', ADMIN_PASSWORD);
     const clerk = await login(t.app, 'sunli', STAFF_PASSWORD);
-    const all = (await t.app.inject({ url: '/api/org/units', headers: { cookie: admin } })).json();
-    const mine = (await t.app.inject({ url: '/api/org/units', headers: { cookie: clerk } })).json();
+    const all = (await t.app.inject({ url: '/api/org/units', headers: { cookie: admin } })).json().items;
+    const mine = (await t.app.inject({ url: '/api/org/units', headers: { cookie: clerk } })).json().items;
     expect(all.map((u: { kind: string }) => u.kind).sort()).toEqual(['county', 'station', 'team', 'team', 'team']);
     expect(mine.map((u: { kind: string }) => u.kind).sort()).toEqual(['station', 'team', 'team', 'team']);
     const colleagues = (await t.app.inject({ url: '/api/org/users?limit=100', headers: { cookie: clerk } })).json();

@@ -41,6 +41,8 @@ function sample(p: Parameter): string {
   if (s.default !== undefined) return String(s.default);
   if (s.pattern?.includes('(0[1-9]|1[0-2])$')) return '2026-01';
   if (s.pattern?.includes('[0-9]{2}-[0-9]{2}') || s.pattern?.includes('\\d{2}-\\d{2}')) return '2026-01-05';
+  // an id names nothing, so an allowed call is a harmless 404, never a change to a real record
+  if (p.in === 'path' && (s.type === 'integer' || s.type === 'number') && /id$/i.test(p.name)) return '2147483000';
   if (s.type === 'integer' || s.type === 'number') return String(Math.max(1, s.minimum ?? 1) === 2000 ? 2026 : Math.max(1, s.minimum ?? 1));
   if (s.type === 'boolean') return 'true';
   if (p.name === 'key') return 'default';

@@ -5,8 +5,9 @@ import { CaseDetailPage } from './cases/CaseDetailPage';
 import { CaseRegisterPage } from './cases/CaseRegisterPage';
 import { CasesInboxPage } from './cases/CasesInboxPage';
 import { OverdueBoardPage } from './cases/OverdueBoardPage';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
-import { RequireAuth } from './auth/RequireAuth';
+import { PASSWORD_PATH, RequireAuth } from './auth/RequireAuth';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { AreasPage } from './ledger/AreasPage';
@@ -35,6 +36,14 @@ export function ConsoleApp() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path={PASSWORD_PATH}
+        element={
+          <RequireAuth>
+            <ChangePasswordPage />
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>

@@ -58,4 +58,15 @@ export const documentMessages = {
   'rules.perTimeResidential': { zh: '每次（居民）', en: 'Per time (residential)' },
   'rules.perTimeOther': { zh: '每次（其他）', en: 'Per time (others)' },
   'rules.assumedMonths': { zh: '时间不清时按月计', en: 'Months assumed if unknown' },
+  'rules.chars': { zh: '个字符', en: 'characters' },
+  'rules.minutes': { zh: '分钟', en: 'minutes' },
+  'rules.pw.minLength': { zh: '密码最少字符数', en: 'Shortest password' },
+  'rules.pw.maxLength': { zh: '密码最多字符数', en: 'Longest password' },
+  'rules.pw.maxFailures': { zh: '连续输错几次锁定账号', en: 'Wrong passwords in a row that lock the account' },
+  'rules.pw.lockMinutes': { zh: '锁定时长', en: 'Lock lasts' },
+  'rules.pw.bannedWords': { zh: '密码中不得含有的词（用户名之外）', en: 'Words a password may not contain (besides the username)' },
+  'rules.pw.bannedPasswords': {
+    zh: '另有 {n} 个常见密码不得使用（如 123456、woaini1314）。',
+    en: '{n} common passwords (such as 123456 or woaini1314) are refused as well.',
+  },
 } satisfies Record<string, Text>;

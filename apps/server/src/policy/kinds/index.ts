@@ -1,5 +1,6 @@
 // Every kind of versioned document griddesk knows: seeded at start, served by /api/documents.
 import { METERING_POLICY, SUPPLY_RULES, TARIFFS } from '../../metering/kinds';
+import { PASSWORD_POLICY } from '../../org/password-policy-repo';
 import { ROLE_PERMISSIONS } from '../../org/role-permissions';
 import type { DocumentKind } from '../../platform/documents/kinds';
 import { BANNED_PHRASES } from './banned-phrases';
@@ -12,6 +13,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   TARIFFS,
   SUPPLY_RULES,
   ROLE_PERMISSIONS,
+  PASSWORD_POLICY,
   RATE_LIMITS,
   ATTACHMENT_LIMITS,
   BANNED_PHRASES,

@@ -6,6 +6,8 @@ import { errorMessage } from '../../api';
 import { useT } from '../../i18n';
 import { useMe } from './session';
 
+export const PASSWORD_PATH = '/password';
+
 const CurrentUserContext = createContext<Me | null>(null);
 
 /** The signed-in user; only valid below <RequireAuth>. */
@@ -37,5 +39,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me.data) return <Navigate to="/login" replace state={{ from: location }} />;
+  // after an administrator's reset nothing else opens until the user has chosen a password
+  if (me.data.mustChangePassword && location.pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;
   return <CurrentUserContext.Provider value={me.data}>{children}</CurrentUserContext.Provider>;
 }

@@ -5,7 +5,12 @@ import { apiGet } from '../../api';
 import type { OrgUnit, StaffMember } from './types';
 
 export function useOrgUnits() {
-  return useQuery({ queryKey: ['/api/org/units'], queryFn: () => apiGet<OrgUnit[]>('/api/org/units'), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['/api/org/units'],
+    queryFn: () => apiGet<Page<OrgUnit>>('/api/org/units'),
+    select: (page) => page.items,
+    staleTime: 5 * 60_000,
+  });
 }
 
 /**

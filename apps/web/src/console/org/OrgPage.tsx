@@ -1,141 +1,319 @@
-import { ROLE_LABELS, POST_LABELS, TEAM_KIND_LABELS, type OrgKind } from '@griddesk/shared';
-import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, Col, Row, Skeleton, Space, Table, Tag, Tree, type TableColumnsType, type TreeDataNode } from 'antd';
-import { apiGet } from '../../api';
-import { lookup, useT, type MsgKey, type Translate } from '../../i18n';
+// R-ORG-01..03: the org tree and its staff. Everyone with org.read sees them; an administrator
+// (org.admin) adds, edits, moves and retires units and adds, edits, disables and resets staff
+// inside the subtree they administer.
+import { DownOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
+import { POST_LABELS, ROLES, ROLE_LABELS, type Role } from '@griddesk/shared';
+import { useMutation } from '@tanstack/react-query';
+import {
+  App,
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Dropdown,
+  Flex,
+  Grid,
+  Input,
+  List,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../api';
+import { formatDateTime } from '../../format';
+import { lookup, useT } from '../../i18n';
 import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
+import { useCurrentUser } from '../auth/RequireAuth';
+import { useCan } from '../auth/useCan';
 import { usePagedList } from '../usePagedList';
+import { OrgTreeCard } from './OrgTreeCard';
+import { USERS_PATH, orgApi, useRefreshOrg, useUnits, type UserView } from './orgApi';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UnitFormModal, type UnitFormMode } from './UnitFormModal';
+import { UserDrawer, type UserDrawerMode } from './UserDrawer';
 
-interface OrgUnit {
-  id: number;
-  code: string;
-  name: string;
-  kind: OrgKind;
-  teamKind: string | null;
-  parentId: number | null;
+interface Filters {
+  orgUnitId?: number | undefined;
+  role?: Role | undefined;
+  active?: boolean | undefined;
+  q?: string | undefined;
+  [key: string]: string | number | boolean | undefined;
 }
 
-interface StaffRow {
-  id: number;
-  username: string;
-  displayName: string;
-  post: string;
-  badgeNo: string | null;
-  roles: string[];
-  orgUnitName: string;
-  onDuty: boolean;
-  active: boolean;
+function RoleTags({ roles }: { roles: string[] }) {
+  const t = useT();
+  return (
+    <Space size={4} wrap>
+      {roles.map((r) => (
+        <Tag key={r} style={{ marginInlineEnd: 0 }}>
+          {t(lookup(ROLE_LABELS, r))}
+        </Tag>
+      ))}
+    </Space>
+  );
 }
 
-const KIND_LABELS: Record<OrgKind, MsgKey> = { county: 'org.kind.county', station: 'org.kind.station', team: 'org.kind.team' };
-const KIND_COLORS: Record<OrgKind, string> = { county: 'purple', station: 'cyan', team: 'default' };
-
-/** The API lists the caller's subtree flat; units whose parent is outside it become roots. */
-function toTree(units: OrgUnit[], t: Translate): TreeDataNode[] {
-  const known = new Set(units.map((u) => u.id));
-  const children = new Map<number | null, OrgUnit[]>();
-  for (const u of units) {
-    const parent = u.parentId !== null && known.has(u.parentId) ? u.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), u]);
-  }
-  const build = (parent: number | null): TreeDataNode[] =>
-    (children.get(parent) ?? []).map((u) => ({
-      key: u.id,
-      title: (
-        <Space size={6}>
-          {u.name}
-          {/* Team names already say what kind of team they are; the tag gives the level. */}
-          <Tag color={KIND_COLORS[u.kind]} title={u.teamKind ? t(lookup(TEAM_KIND_LABELS, u.teamKind)) : undefined}>
-            {t(KIND_LABELS[u.kind])}
+/** On duty or not, and the account: enabled or disabled, locked by failed sign-ins, waiting for a new password. */
+function StatusTags({ user: u }: { user: UserView }) {
+  const t = useT();
+  return (
+    <Space size={4} wrap>
+      <Badge status={u.onDuty ? 'success' : 'default'} text={t(u.onDuty ? 'org.onDuty' : 'org.offDuty')} style={{ marginInlineEnd: 4 }} />
+      <Tag color={u.active ? 'green' : 'red'} style={{ marginInlineEnd: 0 }}>
+        {t(u.active ? 'org.active' : 'org.inactive')}
+      </Tag>
+      {u.lockedUntil && (
+        <Tooltip title={t('org.lockedUntil', { at: formatDateTime(u.lockedUntil) })}>
+          <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="user-locked">
+            {t('org.locked')}
           </Tag>
-        </Space>
-      ),
-      children: build(u.id),
-    }));
-  return build(null);
+        </Tooltip>
+      )}
+      {u.mustChangePassword && (
+        <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+          {t('org.mustChange')}
+        </Tag>
+      )}
+    </Space>
+  );
 }
 
 export function OrgPage() {
   const t = useT();
-  const units = useQuery({ queryKey: ['/api/org/units'], queryFn: () => apiGet<OrgUnit[]>('/api/org/units') });
-  const staff = usePagedList<StaffRow, { orgUnitId?: number | undefined }>('/api/org/users', {});
+  const me = useCurrentUser();
+  const { message, modal } = App.useApp();
+  const canAdmin = useCan('org.admin');
+  const screens = Grid.useBreakpoint();
+  const refresh = useRefreshOrg();
+  const [showRetired, setShowRetired] = useState(false);
+  const units = useUnits(showRetired);
+  const staff = usePagedList<UserView, Filters>(USERS_PATH, {});
+  const [unitForm, setUnitForm] = useState<UnitFormMode | null>(null);
+  const [drawer, setDrawer] = useState<UserDrawerMode | null>(null);
+  const [resetting, setResetting] = useState<UserView | null>(null);
   const selected = units.data?.find((u) => u.id === staff.filters.orgUnitId);
 
-  const columns: TableColumnsType<StaffRow> = [
-    { title: t('org.displayName'), dataIndex: 'displayName' },
-    { title: t('org.username'), dataIndex: 'username' },
-    { title: t('org.post'), dataIndex: 'post', render: (p: string) => t(lookup(POST_LABELS, p)) },
-    { title: t('org.badgeNo'), dataIndex: 'badgeNo', render: (b: string | null) => b ?? '—' },
+  const account = useMutation({
+    mutationFn: ({ user, action }: { user: UserView; action: 'disable' | 'enable' | 'unlock' }) =>
+      action === 'unlock' ? orgApi.unlock(user.id) : orgApi.updateUser(user.id, { disabled: action === 'disable' }),
+    onSuccess: (user, { action }) => {
+      refresh();
+      void message.success(t(action === 'disable' ? 'org.disabled' : action === 'enable' ? 'org.enabled' : 'org.unlocked', { name: user.displayName }));
+    },
+    onError: (err) => void message.error({ content: errorMessage(err, t), duration: 8 }),
+  });
+
+  const confirmDisable = (user: UserView) =>
+    modal.confirm({
+      title: t('org.disableConfirm', { name: user.displayName }),
+      content: t('org.disableConfirmHint'),
+      okText: t('org.disable'),
+      okButtonProps: { danger: true },
+      cancelText: t('org.cancel'),
+      onOk: () => account.mutateAsync({ user, action: 'disable' }).catch(() => undefined),
+    });
+
+  const columns: TableColumnsType<UserView> = [
     {
-      title: t('org.roles'),
-      dataIndex: 'roles',
-      render: (roles: string[]) => (
-        <Space size={4} wrap>
-          {roles.map((r) => (
-            <Tag key={r}>{t(lookup(ROLE_LABELS, r))}</Tag>
-          ))}
+      title: t('org.displayName'),
+      dataIndex: 'displayName',
+      render: (name: string, u) => (
+        <Space size={8}>
+          <Avatar shape="square" size={36} src={u.photoUrl ?? undefined} icon={u.photoUrl ? undefined : <UserOutlined />} alt={t('org.photo')} />
+          <Flex vertical>
+            <Typography.Text strong>{name}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {u.username}
+            </Typography.Text>
+          </Flex>
         </Space>
       ),
     },
+    {
+      title: `${t('org.post')} / ${t('org.badgeNo')}`,
+      dataIndex: 'post',
+      render: (p: string, u) => (
+        <Flex vertical>
+          <span>{t(lookup(POST_LABELS, p))}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {u.badgeNo ?? '—'}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('org.roles'),
+      dataIndex: 'roles',
+      render: (roles: string[]) => <RoleTags roles={roles} />,
+    },
     { title: t('org.unit'), dataIndex: 'orgUnitName' },
     {
-      title: t('org.dutyStatus'),
-      dataIndex: 'onDuty',
-      render: (on: boolean) => <Badge status={on ? 'success' : 'default'} text={t(on ? 'org.onDuty' : 'org.offDuty')} />,
-    },
-    {
-      title: t('org.accountStatus'),
-      dataIndex: 'active',
-      render: (active: boolean) => <Tag color={active ? 'green' : 'red'}>{t(active ? 'org.active' : 'org.inactive')}</Tag>,
+      title: t('org.status'),
+      key: 'status',
+      render: (_: unknown, u) => <StatusTags user={u} />,
     },
   ];
+  const actions = (u: UserView) =>
+    u.administrable ? (
+      <Space size={4}>
+        <Button size="small" type="link" onClick={() => setDrawer({ kind: 'edit', user: u })} data-testid={`user-edit-${u.username}`}>
+          {t('org.editUnit')}
+        </Button>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'reset', label: t('org.resetPassword') },
+              ...(u.lockedUntil ? [{ key: 'unlock', label: t('org.unlock') }] : []),
+              ...(u.id === me.id ? [] : [u.active ? { key: 'disable', label: t('org.disable'), danger: true } : { key: 'enable', label: t('org.enable') }]),
+            ],
+            onClick: ({ key }) => {
+              if (key === 'reset') setResetting(u);
+              else if (key === 'disable') confirmDisable(u);
+              else account.mutate({ user: u, action: key as 'enable' | 'unlock' });
+            },
+          }}
+        >
+          <Button size="small" type="link" data-testid={`user-more-${u.username}`}>
+            {t('org.more')} <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Space>
+    ) : null;
+  if (canAdmin) columns.push({ title: t('org.actions'), key: 'actions', render: (_: unknown, u) => actions(u) });
 
   return (
     <>
-      <PageHeader title={t('org.title')} rules={['R-ORG-01', 'R-ORG-02', 'R-ORG-03']} />
+      <PageHeader title={t('org.title')} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={8} xxl={6}>
-          <Card title={t('org.tree')}>
-            {units.isPending && <Skeleton active />}
-            {units.isError && <QueryError error={units.error} onRetry={() => void units.refetch()} />}
-            {units.data && (
-              <Tree
-                data-testid="org-tree"
-                blockNode
-                defaultExpandAll
-                treeData={toTree(units.data, t)}
-                selectedKeys={staff.filters.orgUnitId === undefined ? [] : [staff.filters.orgUnitId]}
-                onSelect={(keys) => staff.setFilters({ orgUnitId: keys.length ? Number(keys[0]) : undefined })}
-              />
-            )}
-          </Card>
+        <Col xs={24} xl={7} xxl={6}>
+          <OrgTreeCard
+            units={units.data}
+            query={units}
+            selectedId={staff.filters.orgUnitId}
+            onSelect={(id) => staff.setFilters({ orgUnitId: id })}
+            showRetired={showRetired}
+            onShowRetired={setShowRetired}
+            onForm={setUnitForm}
+          />
         </Col>
-        <Col xs={24} lg={16} xxl={18}>
+        <Col xs={24} xl={17} xxl={18}>
           <Card
             title={selected ? t('org.staffOf', { unit: selected.name }) : t('org.staff')}
             extra={
-              selected && (
-                <Button size="small" onClick={() => staff.setFilters({ orgUnitId: undefined })}>
-                  {t('org.showAll')}
+              canAdmin && (
+                <Button
+                  type="primary"
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => setDrawer({ kind: 'create', unitId: selected?.administrable && !selected.retired ? selected.id : undefined })}
+                  data-testid="user-add"
+                >
+                  {t('org.addUser')}
                 </Button>
               )
             }
           >
+            <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+              <Input.Search
+                allowClear
+                placeholder={t('org.search')}
+                onSearch={(q) => staff.setFilters({ q: q.trim() || undefined })}
+                style={{ width: 240, maxWidth: '100%' }}
+                data-testid="user-search"
+              />
+              <Select<Role | undefined>
+                allowClear
+                placeholder={t('org.allRoles')}
+                style={{ width: 160 }}
+                value={staff.filters.role}
+                onChange={(role) => staff.setFilters({ role })}
+                options={ROLES.map((r) => ({ value: r, label: t(lookup(ROLE_LABELS, r)) }))}
+                data-testid="user-role-filter"
+              />
+              <Select<'true' | 'false' | undefined>
+                allowClear
+                placeholder={t('org.allStatus')}
+                style={{ width: 130 }}
+                value={staff.filters.active === undefined ? undefined : staff.filters.active ? 'true' : 'false'}
+                onChange={(v) => staff.setFilters({ active: v === undefined ? undefined : v === 'true' })}
+                options={[
+                  { value: 'true', label: t('org.active') },
+                  { value: 'false', label: t('org.inactive') },
+                ]}
+                data-testid="user-status-filter"
+              />
+              {selected && (
+                <Button onClick={() => staff.setFilters({ orgUnitId: undefined })} data-testid="user-show-all">
+                  {t('org.showAll')}
+                </Button>
+              )}
+            </Flex>
             {staff.query.isError && <QueryError error={staff.query.error} onRetry={() => void staff.query.refetch()} />}
-            <Table<StaffRow>
-              data-testid="staff-table"
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={staff.rows}
-              loading={staff.query.isFetching}
-              pagination={staff.pagination}
-              scroll={{ x: 'max-content' }}
-            />
+            {screens.md ? (
+              <Table<UserView>
+                data-testid="staff-table"
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={staff.rows}
+                loading={staff.query.isFetching}
+                pagination={staff.pagination}
+                scroll={{ x: 'max-content' }}
+              />
+            ) : (
+              // a phone gets one card per person instead of a table to scroll sideways
+              <List<UserView>
+                data-testid="staff-table"
+                dataSource={staff.rows}
+                loading={staff.query.isFetching}
+                pagination={{
+                  current: staff.pagination.current,
+                  pageSize: staff.pagination.pageSize,
+                  total: staff.pagination.total,
+                  onChange: staff.pagination.onChange,
+                  showTotal: staff.pagination.showTotal,
+                  size: 'small',
+                  align: 'center',
+                }}
+                renderItem={(u) => (
+                  <List.Item key={u.id} actions={canAdmin && u.administrable ? [actions(u)] : []} style={{ flexWrap: 'wrap', gap: 8 }}>
+                    <List.Item.Meta
+                      avatar={<Avatar shape="square" size={48} src={u.photoUrl ?? undefined} icon={u.photoUrl ? undefined : <UserOutlined />} />}
+                      title={
+                        <Space size={6} wrap>
+                          {u.displayName}
+                          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
+                            {t(lookup(POST_LABELS, u.post))} · {u.badgeNo ?? '—'}
+                          </Typography.Text>
+                        </Space>
+                      }
+                      description={
+                        <Flex vertical gap={4}>
+                          <span>{u.orgUnitName}</span>
+                          <RoleTags roles={u.roles} />
+                          <StatusTags user={u} />
+                        </Flex>
+                      }
+                    />
+                  </List.Item>
+                )}
+              />
+            )}
           </Card>
         </Col>
       </Row>
+      <UnitFormModal mode={unitForm} units={units.data ?? []} onClose={() => setUnitForm(null)} />
+      {drawer && <UserDrawer key={drawer.kind === 'edit' ? drawer.user.id : 'new'} mode={drawer} units={units.data ?? []} onClose={() => setDrawer(null)} />}
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>
   );
 }

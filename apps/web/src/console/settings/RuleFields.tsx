@@ -133,3 +133,29 @@ export function SupplyRuleFields({ readOnly, violations }: FieldsProps & { viola
     </>
   );
 }
+
+export function PasswordFields({ readOnly, definition }: FieldsProps & { definition: Record<string, unknown> }) {
+  const t = useT();
+  const banned = Array.isArray(definition.bannedPasswords) ? definition.bannedPasswords.length : 0;
+  const num = (path: string[], label: MsgKey, min: number, max: number, suffix: string) => (
+    <Col xs={24} md={12}>
+      <Form.Item name={['definition', ...path]} label={t(label)} rules={[{ required: true }]}>
+        <InputNumber data-testid={`rule-${path.join('-')}`} min={min} max={max} precision={0} disabled={readOnly} suffix={suffix} style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <>
+      <Row gutter={16}>
+        {num(['minLength'], 'rules.pw.minLength', 6, 64, t('rules.chars'))}
+        {num(['maxLength'], 'rules.pw.maxLength', 16, 1024, t('rules.chars'))}
+        {num(['lockout', 'maxFailures'], 'rules.pw.maxFailures', 1, 100, t('rules.times'))}
+        {num(['lockout', 'lockMinutes'], 'rules.pw.lockMinutes', 1, 1440, t('rules.minutes'))}
+      </Row>
+      <Form.Item name={['definition', 'bannedWords']} label={t('rules.pw.bannedWords')}>
+        <Select data-testid="rule-bannedWords" mode="tags" disabled={readOnly} open={false} tokenSeparators={['，', ',']} />
+      </Form.Item>
+      <Typography.Text type="secondary">{t('rules.pw.bannedPasswords', { n: banned })}</Typography.Text>
+    </>
+  );
+}

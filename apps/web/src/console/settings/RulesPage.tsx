@@ -9,7 +9,7 @@ import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
 import { useCurrentUser } from '../auth/RequireAuth';
 import { RuleCard } from './RuleCard';
-import { AttachmentFields, PhraseFields, RateFields, RoleFields, SupplyRuleFields } from './RuleFields';
+import { AttachmentFields, PasswordFields, PhraseFields, RateFields, RoleFields, SupplyRuleFields } from './RuleFields';
 import { useDocumentKinds } from './useDocuments';
 
 /** Kinds kept on pages of their own. */
@@ -19,7 +19,7 @@ const ELSEWHERE: Record<string, string> = {
   tariff: '/metering/tariffs',
 };
 
-const ORDER = ['role-permissions', 'rate-limits', 'attachment-limits', 'banned-phrases', 'supply-rules'];
+const ORDER = ['role-permissions', 'password-policy', 'rate-limits', 'attachment-limits', 'banned-phrases', 'supply-rules'];
 
 export function RulesPage() {
   const t = useT();
@@ -59,6 +59,8 @@ export function RulesPage() {
             switch (kind.kind) {
               case 'role-permissions':
                 return <RoleFields readOnly={readOnly} />;
+              case 'password-policy':
+                return <PasswordFields readOnly={readOnly} definition={definition} />;
               case 'rate-limits':
                 return <RateFields readOnly={readOnly} />;
               case 'attachment-limits':
