@@ -159,16 +159,14 @@ describe.each(BACKENDS)('versioned documents on %s', (backend) => {
     // a case conclusion with the new phrase can no longer reach the customer through the outbox
     const { enqueue } = await import('../../notify/outbox');
     await expect(
-      t.database.db
-        .transaction()
-        .execute((tx) =>
-          enqueue(tx, {
-            channel: 'sms',
-            recipient: '13800000000',
-            template: 'case.resolved',
-            params: { caseType: '投诉', queryCode: 'X', result: '请您找别人处理', phone: '95598' },
-          }),
-        ),
+      t.database.db.transaction().execute((tx) =>
+        enqueue(tx, {
+          channel: 'sms',
+          recipient: '13800000000',
+          template: 'case.resolved',
+          params: { caseType: '投诉', queryCode: 'X', result: '请您找别人处理', phone: '95598' },
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });
