@@ -1,5 +1,5 @@
 // Shapes of the HTTP API that both the server and the web console rely on.
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type SchemaOptions, type Static, type TSchema, Type } from '@sinclair/typebox';
 
 export interface ApiErrorField {
   field: string;
@@ -20,24 +20,6 @@ export interface Page<T> {
 
 /** The signed-in user: defined once with the org capability's API schemas. */
 export type { Me } from './org-api';
-
-export interface CustomerView {
-  id: number;
-  accountNo: string;
-  name: string;
-  address: string;
-  phone: string | null;
-  customerClass: 'residential' | 'non_residential';
-  voltageLevel: 'LV' | 'HV';
-  tariffCode: string;
-  areaCode: string | null;
-  areaName: string | null;
-  feederCode: string;
-  feederName: string;
-  stationName: string;
-  important: boolean;
-  dualSupply: boolean;
-}
 
 export interface ImportJobView {
   id: number;
@@ -81,3 +63,39 @@ export const ApiErrorSchema = Type.Object({
     ),
   }),
 });
+
+/** The largest value of a PostgreSQL `integer` column: ids and counts sent to the server stay below it (a larger one is a 4xx, not a 500). */
+export const INT32_MAX = 2_147_483_647;
+
+/** A row id as a path parameter or a filter. */
+export const RowId = Type.Integer({ minimum: 1, maximum: INT32_MAX });
+export const IdParams = Type.Object({ id: RowId });
+export type IdParams = Static<typeof IdParams>;
+
+/** `limit` and `offset` of a paged list, with the list's default page size. */
+export function pagingFields(defaultLimit: number) {
+  return {
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: defaultLimit }),
+    offset: Type.Integer({ minimum: 0, maximum: INT32_MAX, default: 0 }),
+  };
+}
+
+/** A count in an answer. */
+export const Count = Type.Integer({ minimum: 0 });
+/** An instant as ISO-8601 text (handlers turn a `Date` into this; the serialiser does not). */
+export const DateTime = Type.String({ format: 'date-time' });
+/** A calendar day, YYYY-MM-DD (PostgreSQL dates arrive as this text). */
+export const IsoDay = Type.String({ format: 'date' });
+/** An exact decimal as text: PostgreSQL numerics arrive as strings and are sent as they are. */
+export const Decimal = Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'exact decimal as text' });
+
+/** `X` or `null` (a field that is always present). */
+export const Nullable = <T extends TSchema>(schema: T, options: SchemaOptions = {}) => Type.Union([schema, Type.Null()], options);
+
+/** A file download (CSV, XLSX …): declared so OpenAPI shows it; the handler sends the bytes as they are. */
+export const BinaryFile = Type.Unsafe<string | Uint8Array>({ type: 'string', format: 'binary' });
+
+/** A 2xx answer that is a file in one of these content types. */
+export function fileResponse(description: string, contentTypes: readonly string[]) {
+  return { description, content: Object.fromEntries(contentTypes.map((t) => [t, { schema: BinaryFile }])) };
+}

@@ -5,3 +5,7 @@ export * from './cases';
 export * from './metering/tariffs';
 export * from './documents';
 export * from './policy';
+export * from './audit';
+export * from './notifications';
+export * from './portal';
+export * from './system';

@@ -1,4 +1,8 @@
-// Ledger enumerations and the machine CSV headers of every import format (R-LED-01..03).
+// Ledger enumerations, the machine CSV headers of every import format, and the ledger API's
+// request and answer schemas (R-LED-01..03).
+import { type Static, Type } from '@sinclair/typebox';
+import { Count, Decimal, IsoDay, Nullable, pageOf, pagingFields, RowId } from './api';
+
 export const CUSTOMER_CLASSES = ['residential', 'non_residential'] as const;
 export type CustomerClass = (typeof CUSTOMER_CLASSES)[number];
 export const VOLTAGE_LEVELS = ['LV', 'HV'] as const;
@@ -76,3 +80,124 @@ export const IMPORT_COLUMNS: Record<ImportFileKind, readonly ColumnDef[]> = {
     { key: 'method', zh: '抄表方式', en: 'Method', required: true },
   ],
 };
+
+// ---- the ledger API ------------------------------------------------------------------------------
+
+const CustomerClassSchema = Type.Union(CUSTOMER_CLASSES.map((c) => Type.Literal(c)));
+const VoltageLevelSchema = Type.Union(VOLTAGE_LEVELS.map((v) => Type.Literal(v)));
+const MeterRoleSchema = Type.Union(METER_ROLES.map((r) => Type.Literal(r)));
+const MeterStatus = Type.Union([Type.Literal('in_service'), Type.Literal('removed')]);
+
+/** Counts of the ledger in the caller's scope. */
+export const LedgerSummary = Type.Object({
+  feeders: Count,
+  areas: Count,
+  customers: Count,
+  meters: Count,
+  important: Count,
+  dualSupply: Count,
+});
+export type LedgerSummary = Static<typeof LedgerSummary>;
+
+/** A customer as lists and the detail show it: phone and address masked unless revealed (R-SYS-03). */
+export const CustomerView = Type.Object({
+  id: Type.Integer(),
+  accountNo: Type.String(),
+  name: Type.String(),
+  /** masked: the first characters, then **** */
+  address: Type.String(),
+  /** masked: 138****5678 */
+  phone: Nullable(Type.String()),
+  customerClass: CustomerClassSchema,
+  voltageLevel: VoltageLevelSchema,
+  tariffCode: Type.String(),
+  areaCode: Nullable(Type.String()),
+  areaName: Nullable(Type.String()),
+  feederCode: Type.String(),
+  feederName: Type.String(),
+  stationName: Type.String(),
+  important: Type.Boolean(),
+  dualSupply: Type.Boolean(),
+});
+export type CustomerView = Static<typeof CustomerView>;
+export const CustomerPage = pageOf(CustomerView);
+export type CustomerPage = Static<typeof CustomerPage>;
+
+export const CustomerMeter = Type.Object({ meterNo: Type.String(), role: MeterRoleSchema, multiplier: Decimal, status: MeterStatus });
+export type CustomerMeter = Static<typeof CustomerMeter>;
+
+export const CustomerContract = Type.Object({
+  contractNo: Type.String(),
+  signedOn: IsoDay,
+  expiresOn: Nullable(IsoDay),
+  capacityKva: Nullable(Decimal),
+  status: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('terminated')]),
+});
+export type CustomerContract = Static<typeof CustomerContract>;
+
+/** One customer with its meters and supply contracts (still masked). */
+export const CustomerDetail = Type.Composite([CustomerView, Type.Object({ meters: Type.Array(CustomerMeter), contracts: Type.Array(CustomerContract) })]);
+export type CustomerDetail = Static<typeof CustomerDetail>;
+
+/** A customer's phone and address in full: only to personal.reveal, and audited. */
+export const RevealedContact = Type.Object({ phone: Nullable(Type.String()), address: Type.String() });
+export type RevealedContact = Static<typeof RevealedContact>;
+
+export const FeederRow = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  stationName: Type.String(),
+  areaCount: Count,
+  customerCount: Count,
+});
+export type FeederRow = Static<typeof FeederRow>;
+
+export const AreaRow = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  feederCode: Type.String(),
+  capacityKva: Nullable(Decimal),
+  customerCount: Count,
+});
+export type AreaRow = Static<typeof AreaRow>;
+
+export const MeterRow = Type.Object({
+  id: Type.Integer(),
+  meterNo: Type.String(),
+  role: MeterRoleSchema,
+  accountNo: Nullable(Type.String()),
+  areaCode: Nullable(Type.String()),
+  feederCode: Nullable(Type.String()),
+  multiplier: Decimal,
+  status: MeterStatus,
+});
+export type MeterRow = Static<typeof MeterRow>;
+
+/** Search and page of the feeder, area and meter lists. */
+export const LedgerListQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), ...pagingFields(20) });
+export type LedgerListQuery = Static<typeof LedgerListQuery>;
+
+/** Search, filters and page of the customer list. */
+export const CustomerListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  ...pagingFields(20),
+  customerClass: Type.Optional(CustomerClassSchema),
+  voltageLevel: Type.Optional(VoltageLevelSchema),
+  important: Type.Optional(Type.Boolean()),
+  dualSupply: Type.Optional(Type.Boolean()),
+  areaCode: Type.Optional(Type.String({ maxLength: 32 })),
+  feederCode: Type.Optional(Type.String({ maxLength: 32 })),
+});
+export type CustomerListQuery = Static<typeof CustomerListQuery>;
+
+export const CustomerParams = Type.Object({ id: RowId });
+
+/** A ledger (export) or an import file kind (templates, import). */
+export const LedgerKindParams = Type.Object({ kind: Type.Union(LEDGER_KINDS.map((k) => Type.Literal(k))) });
+export const ImportKindParams = Type.Object({ kind: Type.Union(IMPORT_FILE_KINDS.map((k) => Type.Literal(k))) });
+export const LedgerFileFormatQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }) });
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

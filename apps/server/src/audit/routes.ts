@@ -1,6 +1,6 @@
 // Browse and filter the audit trail (R-SYS-02); readers are scoped to their own subtree's actors.
-import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
+import { AuditPage, AuditQuery } from '@griddesk/shared';
 import { actorOf, type App, type AppContext } from '../http/context';
 
 export function auditRoutes(app: App, ctx: AppContext): void {
@@ -12,16 +12,8 @@ export function auditRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['audit'],
         summary: 'Audit trail, newest first',
-        querystring: Type.Object({
-          entity: Type.Optional(Type.String({ maxLength: 64 })),
-          entityId: Type.Optional(Type.String({ maxLength: 64 })),
-          action: Type.Optional(Type.String({ maxLength: 64 })),
-          actorName: Type.Optional(Type.String({ maxLength: 64 })),
-          from: Type.Optional(Type.String({ format: 'date-time' })),
-          to: Type.Optional(Type.String({ format: 'date-time' })),
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-          offset: Type.Integer({ minimum: 0, default: 0 }),
-        }),
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
       },
     },
     async (req) => {

@@ -225,6 +225,6 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
   it('the published commitments come from the active profile', async () => {
     const res = (await get('/api/portal/commitments')).json();
     expect(res.profile.id).toBe('seed');
-    expect(res.rules.find((r: { key: string }) => r.key === 'complaint.feedback')).toMatchObject({ clock: 'calendar_days', days: 15 });
+    expect(res.items.find((r: { key: string }) => r.key === 'complaint.feedback')).toMatchObject({ clock: 'calendar_days', days: 15 });
   });
 });

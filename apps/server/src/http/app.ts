@@ -6,7 +6,8 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Health } from '@griddesk/shared';
 import { sql } from 'kysely';
 import type { App, AppContext } from './context';
 import { errorHandler } from './error-handler';
@@ -69,9 +70,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
         tags: ['system'],
         summary: 'Liveness and storage backend',
         security: [],
-        response: {
-          200: Type.Object({ status: Type.Literal('ok'), db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]), version: Type.String() }),
-        },
+        response: { 200: Health },
       },
     },
     async () => {

@@ -1,6 +1,26 @@
 // Ledger HTTP surface (R-LED-01..03): lists, detail, audited reveal, import, export, templates.
 import { Type } from '@sinclair/typebox';
-import { IMPORT_FILE_KINDS, LEDGER_KINDS, type ImportFileKind, type LedgerKind } from '@griddesk/shared';
+import {
+  AreaRow,
+  CSV_CONTENT_TYPE,
+  CustomerDetail,
+  CustomerListQuery,
+  CustomerPage,
+  CustomerParams,
+  FeederRow,
+  fileResponse,
+  type ImportFileKind,
+  ImportKindParams,
+  LedgerFileFormatQuery,
+  LedgerKindParams,
+  LedgerListQuery,
+  type LedgerKind,
+  LedgerSummary,
+  MeterRow,
+  pageOf,
+  RevealedContact,
+  XLSX_CONTENT_TYPE,
+} from '@griddesk/shared';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
@@ -10,15 +30,10 @@ import { exportCsv, exportRowCount, exportXlsx, templateCsv, templateXlsx } from
 import { createJob, jobView, runJob } from './jobs';
 import type { ImportActor } from './import';
 
-const Paging = {
-  q: Type.Optional(Type.String({ maxLength: 100 })),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
-};
-const KindParam = Type.Object({ kind: Type.Union(LEDGER_KINDS.map((k) => Type.Literal(k))) });
-const ImportKindParam = Type.Object({ kind: Type.Union(IMPORT_FILE_KINDS.map((k) => Type.Literal(k))) });
-const FormatQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }) });
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const KindParam = LedgerKindParams;
+const ImportKindParam = ImportKindParams;
+const FormatQuery = LedgerFileFormatQuery;
+const XLSX_TYPE = XLSX_CONTENT_TYPE;
 
 export function importActor(actor: Actor): ImportActor {
   return { audit: auditActor(actor), stationIds: actor.stationIds };
@@ -29,7 +44,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/ledger/summary',
-    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Counts of the ledger in scope' } },
+    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Counts of the ledger in scope', response: { 200: LedgerSummary } } },
     async (req) => {
       const actor = actorOf(req);
       return ledgerSummary(db, actor.stationIds);
@@ -43,15 +58,8 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['ledger'],
         summary: 'Customers in scope; phone and address masked (R-LED-01, R-SYS-03)',
-        querystring: Type.Object({
-          ...Paging,
-          customerClass: Type.Optional(Type.Union([Type.Literal('residential'), Type.Literal('non_residential')])),
-          voltageLevel: Type.Optional(Type.Union([Type.Literal('LV'), Type.Literal('HV')])),
-          important: Type.Optional(Type.Boolean()),
-          dualSupply: Type.Optional(Type.Boolean()),
-          areaCode: Type.Optional(Type.String({ maxLength: 32 })),
-          feederCode: Type.Optional(Type.String({ maxLength: 32 })),
-        }),
+        querystring: CustomerListQuery,
+        response: { 200: CustomerPage },
       },
     },
     async (req) => {
@@ -65,7 +73,12 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     '/api/ledger/customers/:id',
     {
       config: { permission: 'ledger.read' },
-      schema: { tags: ['ledger'], summary: 'One customer with meters and contracts (masked)', params: Type.Object({ id: Type.Integer() }) },
+      schema: {
+        tags: ['ledger'],
+        summary: 'One customer with meters and contracts (masked)',
+        params: CustomerParams,
+        response: { 200: CustomerDetail },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -80,7 +93,12 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     '/api/ledger/customers/:id/reveal',
     {
       config: { permission: 'personal.reveal' },
-      schema: { tags: ['ledger'], summary: 'Reveal a customer’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
+      schema: {
+        tags: ['ledger'],
+        summary: 'Reveal a customer’s phone and address (audited)',
+        params: CustomerParams,
+        response: { 200: RevealedContact },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -98,7 +116,10 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/ledger/feeders',
-    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Feeders in scope', querystring: Type.Object(Paging) } },
+    {
+      config: { permission: 'ledger.read' },
+      schema: { tags: ['ledger'], summary: 'Feeders in scope', querystring: LedgerListQuery, response: { 200: pageOf(FeederRow) } },
+    },
     async (req) => {
       const actor = actorOf(req);
       return listFeeders(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
@@ -106,7 +127,10 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/api/ledger/areas',
-    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Transformer areas in scope', querystring: Type.Object(Paging) } },
+    {
+      config: { permission: 'ledger.read' },
+      schema: { tags: ['ledger'], summary: 'Transformer areas in scope', querystring: LedgerListQuery, response: { 200: pageOf(AreaRow) } },
+    },
     async (req) => {
       const actor = actorOf(req);
       return listAreas(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
@@ -114,7 +138,10 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/api/ledger/meters',
-    { config: { permission: 'ledger.read' }, schema: { tags: ['ledger'], summary: 'Meters in scope', querystring: Type.Object(Paging) } },
+    {
+      config: { permission: 'ledger.read' },
+      schema: { tags: ['ledger'], summary: 'Meters in scope', querystring: LedgerListQuery, response: { 200: pageOf(MeterRow) } },
+    },
     async (req) => {
       const actor = actorOf(req);
       return listMeters(db, actor.stationIds, req.query.q, req.query.limit, req.query.offset);
@@ -130,6 +157,8 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
         summary: 'Import template: CSV with machine headers, XLSX with Chinese headers',
         params: ImportKindParam,
         querystring: FormatQuery,
+        produces: [CSV_CONTENT_TYPE, XLSX_TYPE],
+        response: { 200: fileResponse('The template: CSV (format=csv) or XLSX (format=xlsx)', ['text/csv', XLSX_TYPE]) },
       },
     },
     async (req, reply) => {
@@ -140,10 +169,7 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
           .header('content-disposition', `attachment; filename="${kind}-template.xlsx"`)
           .send(await templateXlsx(kind));
       }
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${kind}.csv"`)
-        .send(templateCsv(kind));
+      return reply.header('content-type', CSV_CONTENT_TYPE).header('content-disposition', `attachment; filename="${kind}.csv"`).send(templateCsv(kind));
     },
   );
 

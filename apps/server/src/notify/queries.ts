@@ -2,6 +2,7 @@
 // visible; R-ORG-01 scopes the list to the reader's stations; R-SYS-03 masks the recipient.
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { maskRecipient } from '@griddesk/domain/notify/recipient';
+import type { NotificationPage } from '@griddesk/shared';
 import type { DB, NotificationTable } from '../db/schema';
 
 export type NotificationStatus = Selectable<NotificationTable>['status'];
@@ -20,28 +21,7 @@ export interface NotificationScope {
   seesSystemWide: boolean;
 }
 
-export interface NotificationView {
-  id: number;
-  channel: 'log' | 'sms' | 'email';
-  recipient: string;
-  template: string;
-  subject: string;
-  body: string;
-  status: NotificationStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  entity: string | null;
-  entityId: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export async function listNotifications(
-  db: Kysely<DB>,
-  scope: NotificationScope,
-  f: NotificationFilter,
-): Promise<{ items: NotificationView[]; total: number }> {
+export async function listNotifications(db: Kysely<DB>, scope: NotificationScope, f: NotificationFilter): Promise<NotificationPage> {
   const stations = [...scope.stationIds];
   let q = db.selectFrom('notifications').where((eb) => {
     const inScope: Expression<SqlBool>[] = [];

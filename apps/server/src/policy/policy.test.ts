@@ -76,7 +76,7 @@ describe.each(BACKENDS)('policy administration on %s (R-CMT-01, R-CMT-02)', (bac
 
     const y2025 = (await req('GET', '/api/policy/calendar?year=2025', clerk)).json();
     expect(y2025.hasOfficialData).toBe(true);
-    expect(y2025.days).toContainEqual({ day: '2025-10-11', off: false, name: '国庆节、中秋节', source: 'bundled' });
+    expect(y2025.items).toContainEqual({ day: '2025-10-11', off: false, name: '国庆节、中秋节', source: 'bundled' });
     const y2027 = (await req('GET', '/api/policy/calendar?year=2027', clerk)).json();
     expect(y2027.hasOfficialData).toBe(false);
     expect(y2027.warning.zh).toContain('2027');

@@ -2,13 +2,23 @@
 // warning for years without official data, and the deadline calculator. Commitment profiles are
 // in profile-routes.ts.
 import { Type } from '@sinclair/typebox';
-import { dueAt, findRule, formatShanghai, hasYear, isWorkday, parseInstant, SERVICE_AREAS, addDays, type ServiceArea } from '@griddesk/domain';
+import { dueAt, findRule, formatShanghai, hasYear, isWorkday, parseInstant, addDays, type ServiceArea } from '@griddesk/domain';
+import {
+  type CalendarDay,
+  CalendarDayParams,
+  CalendarOverrideInput,
+  CalendarOverrideResult,
+  CalendarQuery,
+  CalendarYear,
+  CalendarYearDeclared,
+  CalendarYearParams,
+  DeadlineAnswer,
+  DeadlineQuery,
+} from '@griddesk/shared';
 import { errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
 import { activeProfiles, loadCalendar } from './repo';
-
-const Day = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
 
 export function policyRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -20,7 +30,8 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['policy'],
         summary: 'Special days of a year (holidays, make-up workdays) and whether official data is present',
-        querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        querystring: CalendarQuery,
+        response: { 200: CalendarYear },
       },
     },
     async (req) => {
@@ -33,12 +44,13 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       const days = [...cal.special.values()]
         .filter((s) => s.day.startsWith(`${year}-`))
         .sort((a, b) => a.day.localeCompare(b.day))
-        .map((s) => ({ day: s.day, off: s.off, name: s.name ?? null, source: overridden.has(s.day) ? 'override' : 'bundled' }));
+        .map((s): CalendarDay => ({ day: s.day, off: s.off, name: s.name ?? null, source: overridden.has(s.day) ? 'override' : 'bundled' }));
       const has = hasYear(cal, year);
       return {
         year,
         hasOfficialData: has,
-        days,
+        items: days,
+        total: days.length,
         warning: has
           ? null
           : {
@@ -56,8 +68,9 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['policy'],
         summary: 'Override one date: a day off or a working day',
-        params: Day,
-        body: Type.Object({ off: Type.Boolean(), name: Type.Optional(Type.String({ maxLength: 50 })) }),
+        params: CalendarDayParams,
+        body: CalendarOverrideInput,
+        response: { 200: CalendarOverrideResult },
       },
     },
     async (req) => {
@@ -79,14 +92,22 @@ export function policyRoutes(app: App, ctx: AppContext): void {
 
   app.delete(
     '/api/policy/calendar/:day',
-    { config: { permission: 'policy.write' }, schema: { tags: ['policy'], summary: 'Remove an override', params: Day } },
+    {
+      config: { permission: 'policy.write' },
+      schema: {
+        tags: ['policy'],
+        summary: 'Remove an override',
+        params: CalendarDayParams,
+        response: { 204: Type.Null({ description: 'The override is gone (or there was none)' }) },
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       await db.transaction().execute(async (tx) => {
         const before = await tx.deleteFrom('calendar_overrides').where('day', '=', req.params.day).returning(['off', 'name']).executeTakeFirst();
         if (before) await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: req.params.day, action: 'remove_override', before });
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -97,7 +118,8 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['policy'],
         summary: 'Declare that a year’s official holiday notice has been entered',
-        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        params: CalendarYearParams,
+        response: { 200: CalendarYearDeclared },
       },
     },
     async (req) => {
@@ -110,7 +132,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
           .execute();
         await writeAudit(tx, auditActor(actor), { entity: 'calendar_year', entityId: req.params.year, action: 'declare' });
       });
-      return { year: req.params.year, hasOfficialData: true };
+      return { year: req.params.year, hasOfficialData: true as const };
     },
   );
 
@@ -121,12 +143,8 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['policy'],
         summary: 'Deadline calculator (the same function the cases use)',
-        querystring: Type.Object({
-          profile: Type.String({ maxLength: 40 }),
-          rule: Type.String({ maxLength: 80 }),
-          from: Type.String({ maxLength: 40 }),
-          area: Type.Optional(Type.Union(SERVICE_AREAS.map((a) => Type.Literal(a)))),
-        }),
+        querystring: DeadlineQuery,
+        response: { 200: DeadlineAnswer },
       },
     },
     async (req) => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Value } from '@sinclair/typebox/value';
+import { BillQueryAnswer } from '@griddesk/shared';
 import { createTestApp, type TestApp } from '../testing/app';
 import { BACKENDS } from '../testing/databases';
 import { ensureRootCounty } from '../org/bootstrap';
@@ -66,5 +68,19 @@ describe.each(BACKENDS)('portal bill query on %s (R-MTR-08)', (backend) => {
     const limited = await query({ accountNo: 'R1', phoneLast4: '1234' });
     expect(limited.statusCode).toBe(429);
     expect(limited.body).not.toContain('2026-02');
+  });
+
+  it('the answer is its schema and nothing beyond it', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/bill-query',
+      remoteAddress: '10.8.8.8',
+      payload: { accountNo: 'R1', phoneLast4: '1234' },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect([...Value.Errors(BillQueryAnswer, body)].map((e) => `${e.path}: ${e.message}`)).toEqual([]);
+    expect(Object.keys(body).sort()).toEqual(Object.keys(BillQueryAnswer.properties).sort());
+    expect(Object.keys(body.tierPosition).sort()).toEqual(['nextThresholdKwh', 'tier', 'yearToDateKwh']);
   });
 });

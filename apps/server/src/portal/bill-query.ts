@@ -3,7 +3,7 @@
 // registered phone must both match; any failure gets one generic 404 that does not say which part
 // was wrong. The answer carries no name, address or phone.
 import { timingSafeEqual } from 'node:crypto';
-import { Type } from '@sinclair/typebox';
+import { BillQueryAnswer, BillQueryInput } from '@griddesk/shared';
 import { AppError } from '../errors';
 import { findActive, findVersion } from '../platform/documents/repo';
 import { TARIFFS } from '../metering/kinds';
@@ -37,13 +37,8 @@ export function billQueryRoutes(app: App, ctx: AppContext): void {
         summary:
           'Public: a customer’s latest bill by account number and the last four digits of the registered phone (R-MTR-08); no personal data in the answer',
         security: [],
-        body: Type.Object(
-          {
-            accountNo: Type.String({ minLength: 1, maxLength: 32 }),
-            phoneLast4: Type.String({ pattern: '^[0-9]{4}$' }),
-          },
-          { additionalProperties: false },
-        ),
+        body: BillQueryInput,
+        response: { 200: BillQueryAnswer },
       },
     },
     async (req) => {

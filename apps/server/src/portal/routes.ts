@@ -1,8 +1,7 @@
 // The public window (R-PUB-02, R-CASE-08): submit a case without signing in, track it by query
 // code, read the published commitments. No personal data ever leaves through these routes.
 import { perMinute } from '../policy/rate-limits';
-import { Type } from '@sinclair/typebox';
-import { PORTAL_CASE_TYPES, FAULT_CLASSES, CASE_TYPE_LABELS } from '@griddesk/shared';
+import { CASE_TYPE_LABELS, PortalCaseHeaders, PortalCaseInput, PublicCase, PublicCommitments, type PublicRule, QueryCodeParams } from '@griddesk/shared';
 import { errors } from '../errors';
 import type { App, AppContext } from '../http/context';
 import { activeProfile } from '../policy/repo';
@@ -10,8 +9,6 @@ import { ClockContext, loadCaseRows, loadEvents } from '../cases/repo';
 import { publicView } from '../cases/present';
 import { registerCase } from '../cases/service';
 import { isQueryCode } from '../cases/query-code';
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export function portalRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -27,20 +24,9 @@ export function portalRoutes(app: App, ctx: AppContext): void {
         tags: ['portal'],
         summary: 'Public: submit a complaint, repair call, suggestion or billing query; an Idempotency-Key header makes a double submit create one case',
         security: [],
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 100 })) }),
-        body: Type.Object(
-          {
-            type: literals(PORTAL_CASE_TYPES),
-            faultClass: Type.Optional(literals(FAULT_CLASSES)),
-            contactName: Type.String({ minLength: 1, maxLength: 100 }),
-            contactPhone: Type.String({ pattern: '^\\+?[0-9][0-9 -]{3,18}[0-9]$' }),
-            contactAddress: Type.Optional(Type.String({ maxLength: 200 })),
-            accountNo: Type.Optional(Type.String({ maxLength: 32 })),
-            description: Type.String({ minLength: 1, maxLength: 2000 }),
-            stationCode: Type.Optional(Type.String({ maxLength: 32 })),
-          },
-          { additionalProperties: false },
-        ),
+        headers: PortalCaseHeaders,
+        body: PortalCaseInput,
+        response: { 201: PublicCase, 200: PublicCase },
       },
     },
     async (req, reply) => {
@@ -82,7 +68,8 @@ export function portalRoutes(app: App, ctx: AppContext): void {
         tags: ['portal'],
         summary: 'Public: track a case by its query code (no personal data)',
         security: [],
-        params: Type.Object({ queryCode: Type.String({ maxLength: 32 }) }),
+        params: QueryCodeParams,
+        response: { 200: PublicCase },
       },
     },
     async (req) => {
@@ -101,13 +88,17 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     '/api/portal/commitments',
     {
       config: { permission: 'public' },
-      schema: { tags: ['portal'], summary: 'Public: the station’s published service commitments, from the active profile (R-PUB-01)', security: [] },
+      schema: {
+        tags: ['portal'],
+        summary: 'Public: the station’s published service commitments (items), from the active profile, and the case types they apply to (R-PUB-01)',
+        security: [],
+        response: { 200: PublicCommitments },
+      },
     },
-    async () => {
+    async (): Promise<PublicCommitments> => {
       const p = await activeProfile(db);
-      return {
-        profile: { id: p.id, version: p.version, name: p.name, authority: p.authority },
-        rules: p.rules.map((r) => ({
+      const items = p.rules.map(
+        (r): PublicRule => ({
           key: r.key,
           label: r.label,
           starts: r.starts,
@@ -117,7 +108,12 @@ export function portalRoutes(app: App, ctx: AppContext): void {
             ? { minutes: r.minutes, nightMinutes: r.nightMinutes ?? null, extraOutsideUrbanMinutes: r.extraOutsideUrbanMinutes ?? 0 }
             : {}),
           ...(r.clock === 'lead_minutes' ? { minutes: r.minutes } : {}),
-        })),
+        }),
+      );
+      return {
+        profile: { id: p.id, version: p.version, name: p.name, authority: p.authority },
+        items,
+        total: items.length,
         caseTypes: p.caseClocks.map((c) => ({
           type: c.type,
           typeLabel: CASE_TYPE_LABELS[c.type],

@@ -4,18 +4,11 @@ import { ScheduleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { apiGet } from '../api';
-import { ruleSentence, type RuleClockLike } from '../commitments/ruleWords';
+import type { PublicCommitments, PublicRule } from '@griddesk/shared';
+import { ruleSentence } from '../commitments/ruleWords';
 import { useT, type Text } from '../i18n';
 import { usePortalStation } from './usePortalStation';
 import { LoadFailed } from './LoadFailed';
-
-type PublicRule = RuleClockLike & { key: string; label: Text; starts: Text };
-
-interface PublicCommitments {
-  profile: { id: string; version: number; name: Text; authority: string };
-  rules: PublicRule[];
-  caseTypes: { type: string; typeLabel: Text; faultClass: string | null; rules: string[] }[];
-}
 
 interface Group {
   key: string;
@@ -25,7 +18,7 @@ interface Group {
 
 /** One group per case type (fault classes together), types with the same rules merged: "投诉、举报". */
 function groupsOf(data: PublicCommitments): Group[] {
-  const byKey = new Map(data.rules.map((r) => [r.key, r]));
+  const byKey = new Map(data.items.map((r) => [r.key, r]));
   const perType = new Map<string, { title: Text; keys: string[] }>();
   for (const c of data.caseTypes) {
     const entry = perType.get(c.type) ?? { title: c.typeLabel, keys: [] };
@@ -48,7 +41,7 @@ function groupsOf(data: PublicCommitments): Group[] {
       rules: m.keys.map((k) => byKey.get(k)).filter((r): r is PublicRule => Boolean(r)),
     };
   });
-  const others = data.rules.filter((r) => !used.has(r.key));
+  const others = data.items.filter((r) => !used.has(r.key));
   if (others.length) groups.push({ key: 'others', title: { zh: '其他服务承诺', en: 'Other commitments' }, rules: others });
   return groups.filter((g) => g.rules.length > 0);
 }

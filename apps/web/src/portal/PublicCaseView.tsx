@@ -2,14 +2,13 @@
 // phone or address (R-CASE-08).
 import { CheckCircleFilled, ClockCircleOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row, Tag, Timeline, Typography } from 'antd';
-import { CASE_STATUS_LABELS } from '@griddesk/shared';
+import { CASE_STATUS_LABELS, type PublicCase, type PublicDeadline } from '@griddesk/shared';
 import { CASE_STATUS_COLORS } from '../cases/labels';
-import type { DeadlineView, PublicCase } from '../cases/types';
 import { formatDateTime } from '../format';
 import { lookup, useT } from '../i18n';
 import { useNow } from '../useNow';
 
-function DeadlineLine({ d, now }: { d: DeadlineView; now: number }) {
+function DeadlineLine({ d, now }: { d: PublicDeadline; now: number }) {
   const t = useT();
   const late = d.breached || (!d.metAt && d.dueAt !== null && Date.parse(d.dueAt) < now);
   const icon =

@@ -10,7 +10,7 @@ import { ApiRequestError, apiPost, errorMessage } from '../api';
 import { showFieldErrors } from '../ApiErrorAlert';
 import { FAULT_CLASS_LABELS } from '../cases/labels';
 import { PrintButton, QueryCard } from '../cases/QueryCard';
-import type { PublicCase } from '../cases/types';
+import type { PortalCaseInput, PublicCase } from '@griddesk/shared';
 import { useLang, useT, type MsgKey } from '../i18n';
 import { newIdempotencyKey } from './idempotencyKey';
 
@@ -91,7 +91,7 @@ function SubmitFormCard({ onDone }: { onDone: (c: PublicCase) => void }) {
           contactAddress: trimmed(v.contactAddress),
           accountNo: trimmed(v.accountNo),
           description: v.description.trim(),
-        },
+        } satisfies PortalCaseInput,
         { 'Idempotency-Key': key },
       ),
     onSuccess: onDone,

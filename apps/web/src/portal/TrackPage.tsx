@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Input, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { ApiRequestError, apiGet, errorMessage } from '../api';
-import type { PublicCase } from '../cases/types';
+import type { PublicCase } from '@griddesk/shared';
 import { useT } from '../i18n';
 import { PublicCaseView } from './PublicCaseView';
 import { usePortalStation } from './usePortalStation';

@@ -1,4 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
+import type { AuditEntry, AuditQuery } from '@griddesk/shared';
 import { AutoComplete, Button, Card, DatePicker, Form, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { formatDateTime, stationDayRange } from '../../format';
@@ -9,24 +10,7 @@ import { usePagedList } from '../usePagedList';
 import { AuditDiff } from './AuditDiff';
 import { AUDIT_ENTITY_LABELS, KNOWN_AUDIT_ACTIONS, auditActionLabel } from './labels';
 
-interface AuditEntry {
-  id: number;
-  at: string;
-  actorName: string;
-  entity: string;
-  entityId: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
-type AuditFilters = {
-  entity?: string | undefined;
-  action?: string | undefined;
-  actorName?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-};
+type AuditFilters = Pick<AuditQuery, 'entity' | 'action' | 'actorName' | 'from' | 'to'>;
 
 interface FilterForm {
   entity?: string;

@@ -7,7 +7,7 @@ import { apiGet } from '../../api';
 import { formatNumber } from '../../format';
 import { useT, type MsgKey } from '../../i18n';
 import { useCurrentUser } from '../auth/RequireAuth';
-import type { LedgerSummary } from '../ledger/types';
+import type { LedgerSummary } from '@griddesk/shared';
 import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
 import { IndicatorsCard } from './IndicatorsCard';

@@ -2,7 +2,7 @@ import type { TableColumnsType } from 'antd';
 import { formatNumber } from '../../format';
 import { useT } from '../../i18n';
 import { LedgerListPage } from './LedgerListPage';
-import type { AreaRow } from './types';
+import type { AreaRow } from '@griddesk/shared';
 
 export function AreasPage() {
   const t = useT();

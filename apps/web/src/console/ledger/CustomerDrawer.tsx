@@ -7,7 +7,7 @@ import { lookup, useT } from '../../i18n';
 import { QueryError } from '../QueryError';
 import { CustomerFlags } from './CustomerFlags';
 import { CONTRACT_STATUS_LABELS, CUSTOMER_CLASS_LABELS, METER_ROLE_LABELS, METER_STATUS_LABELS, VOLTAGE_LABELS } from './labels';
-import type { CustomerContract, CustomerDetail, CustomerMeter, RevealedContact } from './types';
+import type { CustomerContract, CustomerDetail, CustomerMeter, RevealedContact } from '@griddesk/shared';
 
 export function CustomerDrawer({ customerId, onClose }: { customerId: number | null; onClose: () => void }) {
   const t = useT();

@@ -1,4 +1,4 @@
-import { CUSTOMER_CLASSES, VOLTAGE_LEVELS, type CustomerClass, type CustomerView, type VoltageLevel } from '@griddesk/shared';
+import { CUSTOMER_CLASSES, VOLTAGE_LEVELS, type CustomerClass, type CustomerListQuery, type CustomerView, type VoltageLevel } from '@griddesk/shared';
 import { Card, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { lookup, useT } from '../../i18n';
@@ -9,15 +9,7 @@ import { CustomerDrawer } from './CustomerDrawer';
 import { CustomerFlags } from './CustomerFlags';
 import { CUSTOMER_CLASS_LABELS, VOLTAGE_LABELS } from './labels';
 
-type CustomerFilters = {
-  q: string;
-  customerClass?: CustomerClass | undefined;
-  voltageLevel?: VoltageLevel | undefined;
-  important?: boolean | undefined;
-  dualSupply?: boolean | undefined;
-  areaCode?: string | undefined;
-  feederCode?: string | undefined;
-};
+type CustomerFilters = Omit<CustomerListQuery, 'limit' | 'offset' | 'q'> & { q: string };
 
 // antd Select values cannot be booleans, so a yes/no filter travels as a string.
 type YesNo = 'yes' | 'no';

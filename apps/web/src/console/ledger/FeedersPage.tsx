@@ -2,7 +2,7 @@ import type { TableColumnsType } from 'antd';
 import { formatNumber } from '../../format';
 import { useT } from '../../i18n';
 import { LedgerListPage } from './LedgerListPage';
-import type { FeederRow } from './types';
+import type { FeederRow } from '@griddesk/shared';
 
 export function FeedersPage() {
   const t = useT();

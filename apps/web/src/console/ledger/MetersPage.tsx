@@ -3,7 +3,7 @@ import { formatNumber } from '../../format';
 import { lookup, useT } from '../../i18n';
 import { LedgerListPage } from './LedgerListPage';
 import { METER_ROLE_LABELS, METER_STATUS_LABELS } from './labels';
-import type { MeterRow } from './types';
+import type { MeterRow } from '@griddesk/shared';
 
 export function MetersPage() {
   const t = useT();

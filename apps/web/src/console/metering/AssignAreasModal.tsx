@@ -1,13 +1,12 @@
 // R-MTR-01: a segment follows a walking route of transformer areas; assigning an area puts all of
 // its customers into the segment. Areas are searched on the server: a station has hundreds.
-import type { Page } from '@griddesk/shared';
+import type { AreaRow, Page } from '@griddesk/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Form, Modal, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { apiGet } from '../../api';
 import { ApiErrorAlert, showFieldErrors } from '../../ApiErrorAlert';
 import { useLang, useT } from '../../i18n';
-import type { AreaRow } from '../ledger/types';
 import { useAssignAreas } from './segmentQueries';
 
 const SEARCH_DELAY_MS = 300;

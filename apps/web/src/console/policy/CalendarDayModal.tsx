@@ -7,7 +7,7 @@ import { apiDelete, apiPut } from '../../api';
 import { ApiErrorAlert } from '../../ApiErrorAlert';
 import { useT } from '../../i18n';
 import { kindOf } from './MonthGrid';
-import type { CalendarDay } from './types';
+import type { CalendarDay, CalendarOverrideInput } from '@griddesk/shared';
 
 interface Props {
   day: string;
@@ -35,7 +35,8 @@ export function CalendarDayModal({ day, special, canEdit, onClose }: Props) {
     onClose();
   };
   const save = useMutation({
-    mutationFn: (v: DayForm) => apiPut(`/api/policy/calendar/${day}`, { off: v.off === 'off', ...(v.name?.trim() ? { name: v.name.trim() } : {}) }),
+    mutationFn: (v: DayForm) =>
+      apiPut(`/api/policy/calendar/${day}`, { off: v.off === 'off', ...(v.name?.trim() ? { name: v.name.trim() } : {}) } satisfies CalendarOverrideInput),
     onSuccess: done,
   });
   const remove = useMutation({ mutationFn: () => apiDelete(`/api/policy/calendar/${day}`), onSuccess: done });

@@ -11,7 +11,7 @@ import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
 import { CalendarDayModal } from './CalendarDayModal';
 import { MonthGrid } from './MonthGrid';
-import type { CalendarDay, CalendarYear } from './types';
+import type { CalendarDay, CalendarYear } from '@griddesk/shared';
 import { useCan } from '../auth/useCan';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
@@ -53,7 +53,7 @@ export function CalendarPage() {
     queryKey: ['/api/policy/calendar', { year }],
     queryFn: () => apiGet<CalendarYear>('/api/policy/calendar', { year }),
   });
-  const special = new Map((cal.data?.days ?? []).map((d) => [d.day, d]));
+  const special = new Map((cal.data?.items ?? []).map((d) => [d.day, d]));
   const years = Array.from({ length: 9 }, (_, i) => thisYear - 5 + i);
 
   const columns: TableColumnsType<CalendarDay> = [
@@ -130,7 +130,7 @@ export function CalendarPage() {
         )}
       </Card>
       <Card title={t('calendar.listTitle', { year })} style={{ marginTop: 16 }}>
-        <Table<CalendarDay> rowKey="day" size="small" columns={columns} dataSource={cal.data?.days ?? []} pagination={false} data-testid="calendar-days" />
+        <Table<CalendarDay> rowKey="day" size="small" columns={columns} dataSource={cal.data?.items ?? []} pagination={false} data-testid="calendar-days" />
       </Card>
       {picked && <CalendarDayModal key={picked} day={picked} special={special.get(picked)} canEdit={canEdit} onClose={() => setPicked(null)} />}
     </>

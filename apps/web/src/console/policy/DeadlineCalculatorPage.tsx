@@ -13,7 +13,7 @@ import { ruleAmountWords } from '../../commitments/ruleWords';
 import { formatDateTime, shanghaiInstant, stationNow } from '../../format';
 import { useT } from '../../i18n';
 import { PageHeader } from '../PageHeader';
-import type { DeadlineAnswer, ProfileSummary } from './types';
+import type { DeadlineAnswer, DeadlineQuery, ProfileSummary } from '@griddesk/shared';
 import { useProfile, useProfiles } from './useProfiles';
 
 interface CalcForm {
@@ -43,7 +43,7 @@ export function DeadlineCalculatorPage() {
   const chosen = profileId ? byId.get(profileId) : undefined;
   const detail = useProfile(chosen?.id, chosen?.version);
   const rules = detail.data?.definition.rules ?? [];
-  const [params, setParams] = useState<{ profile: string; rule: string; from: string; area: ServiceArea } | null>(null);
+  const [params, setParams] = useState<Required<DeadlineQuery> | null>(null);
 
   const answer = useQuery({
     queryKey: ['/api/policy/deadline', params],

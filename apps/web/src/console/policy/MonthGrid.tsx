@@ -4,7 +4,7 @@ import { Tooltip, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { Fragment } from 'react';
 import { useT } from '../../i18n';
-import type { CalendarDay } from './types';
+import type { CalendarDay } from '@griddesk/shared';
 
 export type DayKind = 'holiday' | 'makeup' | 'weekend' | 'workday';
 

@@ -8,7 +8,7 @@ import { useNavigate } from 'react-router-dom';
 import { apiPost, errorMessage } from '../../api';
 import { ApiErrorAlert } from '../../ApiErrorAlert';
 import { useT } from '../../i18n';
-import type { ProfileSummary } from './types';
+import type { ProfileSummary } from '@griddesk/shared';
 import { profileKey, profilesKey } from './useProfiles';
 
 export const profilePath = (p: { id: string; version: number }) => `/commitments/profiles/${encodeURIComponent(p.id)}/${p.version}`;

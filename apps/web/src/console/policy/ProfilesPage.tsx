@@ -7,7 +7,7 @@ import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
 import { PROFILE_STATUS_COLORS, PROFILE_STATUS_LABELS } from './labels';
 import { ProfileActions, profilePath } from './ProfileActions';
-import type { ProfileSummary } from './types';
+import type { ProfileSummary } from '@griddesk/shared';
 import { useProfiles } from './useProfiles';
 import { useCan } from '../auth/useCan';
 

@@ -1,5 +1,5 @@
 import type { Text } from '../../i18n';
-import type { ProfileStatus } from './types';
+import type { ProfileStatus } from '@griddesk/shared';
 
 export const PROFILE_STATUS_LABELS: Record<ProfileStatus, Text> = {
   draft: { zh: '草稿', en: 'Draft' },

@@ -1,20 +1,9 @@
-// Policy API shapes (R-CMT-01, R-CMT-02).
+// The commitment profile's definition as the policy pages edit it (R-CMT-01). The API's own
+// shapes (profiles, calendar, deadline) come from @griddesk/shared; the server carries the
+// definition as the profile stores it, and this is how the pages read it.
+import type { ProfileSummary } from '@griddesk/shared';
 import type { Text } from '../../i18n';
 import type { RuleClockLike } from '../../commitments/ruleWords';
-
-export type ProfileStatus = 'draft' | 'active' | 'retired';
-
-export interface ProfileSummary {
-  id: string;
-  version: number;
-  status: ProfileStatus;
-  name: Text;
-  authority: string;
-  basedOn: string | null;
-  createdAt: string;
-  activatedAt: string | null;
-  ruleCount: number;
-}
 
 export type PolicyRule = RuleClockLike & {
   key: string;
@@ -44,24 +33,4 @@ export interface ProfileDefinition {
 
 export interface ProfileDetail extends ProfileSummary {
   definition: ProfileDefinition;
-}
-
-export interface CalendarDay {
-  day: string;
-  off: boolean;
-  name: string | null;
-  source: 'bundled' | 'override';
-}
-
-export interface CalendarYear {
-  year: number;
-  hasOfficialData: boolean;
-  warning: Text | null;
-  days: CalendarDay[];
-}
-
-export interface DeadlineAnswer {
-  dueAt: string;
-  profile: { id: string; version: number };
-  rule: string;
 }

@@ -2,7 +2,8 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../api';
 import type { Text } from '../../i18n';
-import type { ProfileDetail, ProfileSummary } from './types';
+import type { ProfileSummary } from '@griddesk/shared';
+import type { ProfileDetail } from './types';
 
 export const profilesKey = ['/api/policy/profiles'] as const;
 export const profileKey = (id: string, version: number) => [`/api/policy/profiles/${id}/${version}`] as const;

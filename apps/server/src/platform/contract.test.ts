@@ -1,0 +1,288 @@
+// One API contract (issue 8, item 1): every route declares its answers, lists answer {items, total},
+// and an answer carries nothing that its schema does not name — fields beyond it never leave the
+// server, however the handler builds the object.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import {
+  AreaRow,
+  AuditPage,
+  CalendarOverrideResult,
+  CalendarYear,
+  CalendarYearDeclared,
+  CustomerDetail,
+  CustomerPage,
+  DeadlineAnswer,
+  FeederRow,
+  Health,
+  LedgerSummary,
+  MeterRow,
+  NotificationPage,
+  pageOf,
+  PublicCase,
+  PublicCommitments,
+  RevealedContact,
+} from '@griddesk/shared';
+import { BACKENDS } from '../testing/databases';
+import { ADMIN_PASSWORD, STAFF_PASSWORD, createTestApp, login, type TestApp } from '../testing/app';
+import { addSecondStation } from '../testing/second-station';
+import { enqueue } from '../notify/outbox';
+
+/** The routes the contract covers, by path prefix; it grows until it covers every route. */
+const CONTRACT_PREFIXES = [
+  '/api/ledger',
+  '/api/audit',
+  '/api/notifications',
+  '/api/policy',
+  '/api/documents',
+  '/api/portal',
+  '/api/tariffs',
+  '/api/health',
+] as const;
+
+/** Operations under those prefixes that are not covered yet, and why. */
+const NOT_YET: Record<string, string> = {
+  'GET /api/portal/station': 'organisation routes are reworked with staff administration',
+  'GET /api/ledger/export/{kind}': 'moves onto the jobs engine',
+  'POST /api/ledger/import/{kind}': 'moves onto the jobs engine',
+  'GET /api/ledger/import-jobs/{id}': 'moves onto the jobs engine',
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+}
+interface OpenApiResponse {
+  description?: string;
+  content?: Record<string, { schema?: JsonSchema }>;
+}
+interface OpenApiOperation {
+  responses?: Record<string, OpenApiResponse>;
+}
+interface OpenApiDocument {
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], OpenApiOperation>>>;
+}
+
+/** The operations of the document that the contract covers, as "METHOD /path". */
+function coveredOperations(doc: OpenApiDocument): [string, OpenApiOperation][] {
+  const out: [string, OpenApiOperation][] = [];
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    if (!CONTRACT_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) continue;
+    for (const method of METHODS) {
+      const op = ops[method];
+      const name = `${method.toUpperCase()} ${path}`;
+      if (op && !(name in NOT_YET)) out.push([name, op]);
+    }
+  }
+  return out;
+}
+
+const isSuccess = (status: string) => /^2\d\d$/.test(status);
+const hasSchema = (r: OpenApiResponse) => Object.values(r.content ?? {}).some((c) => c.schema !== undefined && Object.keys(c.schema).length > 0);
+
+describe('the API contract in OpenAPI', () => {
+  let doc: OpenApiDocument;
+  beforeAll(async () => {
+    const t = await createTestApp('pglite');
+    try {
+      doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('covers the routes the prefixes name', () => {
+    const names = coveredOperations(doc).map(([name]) => name);
+    for (const expected of ['GET /api/ledger/customers', 'GET /api/audit', 'GET /api/notifications', 'GET /api/policy/calendar', 'GET /api/health']) {
+      expect(names).toContain(expected);
+    }
+    // an exception that no longer exists is dropped from the list, so that it cannot hide a new route
+    for (const name of Object.keys(NOT_YET)) {
+      const [method, path] = name.split(' ') as [string, string];
+      expect(doc.paths[path]?.[method.toLowerCase() as (typeof METHODS)[number]], name).toBeDefined();
+    }
+  });
+
+  it('every operation declares a 2xx answer with its schema (a 204 declares that it has no body)', () => {
+    const missing = coveredOperations(doc)
+      .filter(([, op]) => !Object.entries(op.responses ?? {}).some(([status, r]) => isSuccess(status) && (hasSchema(r) || (status === '204' && !r.content))))
+      .map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it('every list answers {items, total}', () => {
+    const lists: string[] = [];
+    const withoutTotal: string[] = [];
+    for (const [name, op] of coveredOperations(doc)) {
+      for (const [status, r] of Object.entries(op.responses ?? {})) {
+        if (!isSuccess(status)) continue;
+        for (const { schema } of Object.values(r.content ?? {})) {
+          if (schema?.type !== 'object' || schema.properties?.items?.type !== 'array') continue;
+          lists.push(name);
+          const total = schema.properties.total;
+          if (total?.type !== 'integer' || !schema.required?.includes('total') || !schema.required.includes('items')) withoutTotal.push(`${name} ${status}`);
+        }
+      }
+    }
+    expect(lists).toEqual(expect.arrayContaining(['GET /api/ledger/customers', 'GET /api/audit', 'GET /api/notifications', 'GET /api/policy/calendar']));
+    expect(withoutTotal).toEqual([]);
+  });
+});
+
+// ---- answers carry exactly their schema ------------------------------------------------------------
+
+FormatRegistry.Set('date-time', (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)));
+FormatRegistry.Set('date', (v) => /^\d{4}-\d{2}-\d{2}$/.test(v));
+
+type Schema = TSchema & { anyOf?: TSchema[]; properties?: Record<string, TSchema>; items?: TSchema };
+
+/** Paths of the fields in `value` that `schema` does not name. */
+function fieldsBeyond(schema: Schema, value: unknown, at = '$'): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (schema.anyOf) {
+    const branch = schema.anyOf.find((s) => Value.Check(s, value));
+    return branch ? fieldsBeyond(branch as Schema, value, at) : [`${at} (matches no branch)`];
+  }
+  if (Array.isArray(value)) return schema.items ? value.flatMap((v, i) => fieldsBeyond(schema.items as Schema, v, `${at}[${i}]`)) : [];
+  if (!schema.properties) return [];
+  const props = schema.properties;
+  return Object.entries(value).flatMap(([k, v]) => (k in props ? fieldsBeyond(props[k] as Schema, v, `${at}.${k}`) : [`${at}.${k}`]));
+}
+
+/** The answer is what the schema says: valid against it, and nothing beyond it. */
+function expectExactly(schema: TSchema, body: unknown) {
+  const problems = [...Value.Errors(schema, body)].slice(0, 5).map((e) => `${e.path}: ${e.message}`);
+  expect(problems).toEqual([]);
+  expect(fieldsBeyond(schema as Schema, body)).toEqual([]);
+}
+
+describe.each(BACKENDS)('answers carry their schema and nothing else, on %s', (backend) => {
+  let t: TestApp;
+  let admin: string;
+  let clerk: string;
+  beforeAll(async () => {
+    t = await createTestApp(backend, { demo: true });
+    const { stationId } = await addSecondStation(t.database.db, STAFF_PASSWORD);
+    await enqueue(t.database.db, {
+      channel: 'sms',
+      recipient: '13812345678',
+      template: 'case.received',
+      params: { station: '河西供电所', caseType: '投诉', queryCode: 'Q1', due: '12月8日' },
+      entity: 'case',
+      entityId: 1,
+      stationId,
+    });
+    admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+    clerk = await login(t.app, 'sunli', STAFF_PASSWORD);
+  });
+  afterAll(async () => t?.close());
+
+  const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie?: string, payload?: object) => {
+    const res = await t.app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(payload ? { payload } : {}) });
+    return res;
+  };
+  const ok = async (url: string, cookie?: string) => {
+    const res = await call('GET', url, cookie);
+    expect(res.statusCode, res.body).toBe(200);
+    return res;
+  };
+
+  it('ledger: lists and the detail never carry a raw phone, an address in full or an internal column', async () => {
+    const list = await ok('/api/ledger/customers?limit=50', clerk);
+    const body = list.json();
+    expectExactly(CustomerPage, body);
+    const ids = body.items.map((c: { id: number }) => c.id);
+    const raw = await t.database.db.selectFrom('customers').select(['phone', 'address']).where('id', 'in', ids).execute();
+    const phones = raw.map((r) => r.phone).filter((p): p is string => p !== null);
+    expect(phones.length).toBeGreaterThan(0);
+    for (const p of phones) expect(list.body).not.toContain(p);
+    for (const r of raw) expect(list.body).not.toContain(r.address);
+    for (const column of ['station_id', 'stationId', 'manager_id', 'managerId', 'industry', 'created_at']) expect(list.body).not.toContain(`"${column}"`);
+
+    const detail = await ok(`/api/ledger/customers/${ids[0]}`, clerk);
+    expectExactly(CustomerDetail, detail.json());
+    for (const p of phones) expect(detail.body).not.toContain(p);
+
+    const revealed = await call('POST', `/api/ledger/customers/${ids[0]}/reveal`, clerk);
+    expect(revealed.statusCode).toBe(200);
+    expectExactly(RevealedContact, revealed.json());
+    expect(Object.keys(revealed.json()).sort()).toEqual(['address', 'phone']);
+
+    expectExactly(LedgerSummary, (await ok('/api/ledger/summary', clerk)).json());
+    expectExactly(pageOf(FeederRow), (await ok('/api/ledger/feeders?limit=5', clerk)).json());
+    expectExactly(pageOf(AreaRow), (await ok('/api/ledger/areas?limit=5', clerk)).json());
+    expectExactly(pageOf(MeterRow), (await ok('/api/ledger/meters?limit=5', clerk)).json());
+
+    // an id or offset beyond the integer column is refused as input, not a server error
+    for (const url of ['/api/ledger/customers/99999999999', '/api/ledger/customers?offset=99999999999', '/api/ledger/customers?limit=100000']) {
+      expect((await call('GET', url, clerk)).statusCode, url).toBe(422);
+    }
+    const file = await ok('/api/ledger/templates/customers?format=csv', clerk);
+    expect(file.headers['content-type']).toContain('text/csv');
+  });
+
+  it('audit: entries never carry the actor id, the org unit or the request id', async () => {
+    const res = await ok('/api/audit?limit=100', admin);
+    expect(res.json().total).toBeGreaterThan(0);
+    expectExactly(AuditPage, res.json());
+    for (const column of ['actor_id', 'actorId', 'org_unit_id', 'orgUnitId', 'request_id', 'requestId']) expect(res.body).not.toContain(`"${column}"`);
+    expect((await call('GET', '/api/audit?offset=99999999999', admin)).statusCode).toBe(422);
+  });
+
+  it('notifications: the recipient is masked; the template parameters, dedupe key and station stay inside', async () => {
+    const res = await ok('/api/notifications?limit=100', admin);
+    expect(res.json().total).toBeGreaterThan(0);
+    expectExactly(NotificationPage, res.json());
+    expect(res.body).not.toContain('13812345678');
+    for (const column of ['params', 'dedupe_key', 'dedupeKey', 'station_id', 'stationId']) expect(res.body).not.toContain(`"${column}"`);
+  });
+
+  it('policy: the calendar lists its days as {items, total}; overrides, declarations and deadlines answer their schemas', async () => {
+    const year = (await ok('/api/policy/calendar?year=2025', clerk)).json();
+    expectExactly(CalendarYear, year);
+    expect(year.total).toBe(year.items.length);
+    expect(year.items.length).toBeGreaterThan(0);
+
+    const put = await call('PUT', '/api/policy/calendar/2025-10-11', admin, { off: true, name: '本地调整' });
+    expect(put.statusCode).toBe(200);
+    expectExactly(CalendarOverrideResult, put.json());
+    const removed = await call('DELETE', '/api/policy/calendar/2025-10-11', admin);
+    expect([removed.statusCode, removed.body]).toEqual([204, '']);
+    const declared = await call('POST', '/api/policy/calendar/years/2099', admin);
+    expectExactly(CalendarYearDeclared, declared.json());
+
+    const due = await ok(`/api/policy/deadline?profile=seed&rule=complaint.feedback&from=${encodeURIComponent('2025-09-30T10:00:00+08:00')}`, clerk);
+    expectExactly(DeadlineAnswer, due.json());
+  });
+
+  it('portal: a case submitted and tracked carries no name, phone, address or description; the commitments list their rules', async () => {
+    const input = {
+      type: 'complaint',
+      contactName: '契约测试人',
+      contactPhone: '13987654321',
+      contactAddress: '示范县契约路9号',
+      description: '契约测试的描述',
+    };
+    const created = await call('POST', '/api/portal/cases', undefined, input);
+    expect(created.statusCode, created.body).toBe(201);
+    expectExactly(PublicCase, created.json());
+    const tracked = await ok(`/api/portal/cases/${created.json().queryCode}`);
+    expectExactly(PublicCase, tracked.json());
+    for (const res of [created, tracked]) for (const personal of Object.values(input).slice(1)) expect(res.body).not.toContain(personal);
+
+    const commitments = (await ok('/api/portal/commitments')).json();
+    expectExactly(PublicCommitments, commitments);
+    expect(commitments.total).toBe(commitments.items.length);
+    expect(commitments.items.find((r: { key: string }) => r.key === 'complaint.feedback')).toMatchObject({ clock: 'calendar_days', days: 15 });
+    // a clock's own fields only: a day-counted rule has no minutes
+    expect(commitments.items.find((r: { key: string }) => r.key === 'complaint.feedback')).not.toHaveProperty('minutes');
+  });
+
+  it('health: status, backend and version only', async () => {
+    expectExactly(Health, (await ok('/api/health')).json());
+  });
+});
