@@ -65,6 +65,10 @@ export type CalendarOverrideInput = Static<typeof CalendarOverrideInput>;
 export const CalendarOverrideResult = Type.Object({ day: IsoDay, off: Type.Boolean(), workday: Type.Boolean() });
 export type CalendarOverrideResult = Static<typeof CalendarOverrideResult>;
 
+/** An override removed: whether there was one, and what the day is now. */
+export const CalendarOverrideRemoved = Type.Object({ day: IsoDay, removed: Type.Boolean(), workday: Type.Boolean() });
+export type CalendarOverrideRemoved = Static<typeof CalendarOverrideRemoved>;
+
 export const CalendarYearDeclared = Type.Object({ year: Type.Integer(), hasOfficialData: Type.Literal(true) });
 export type CalendarYearDeclared = Static<typeof CalendarYearDeclared>;
 

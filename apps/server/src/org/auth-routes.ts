@@ -148,12 +148,19 @@ export function authRoutes(app: App, ctx: AppContext): void {
 
   app.post(
     '/api/auth/logout',
-    { config: { permission: 'public' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null() } } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: the session ends and its cookie is cleared',
+        response: { 200: Type.Object({ signedOut: Type.Literal(true) }) },
+      },
+    },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await deleteSession(db, token);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
+      return { signedOut: true as const };
     },
   );
 

@@ -7,6 +7,7 @@ import {
   type CalendarDay,
   CalendarDayParams,
   CalendarOverrideInput,
+  CalendarOverrideRemoved,
   CalendarOverrideResult,
   CalendarQuery,
   CalendarYear,
@@ -98,16 +99,17 @@ export function policyRoutes(app: App, ctx: AppContext): void {
         tags: ['policy'],
         summary: 'Remove an override',
         params: CalendarDayParams,
-        response: { 204: Type.Null({ description: 'The override is gone (or there was none)' }) },
+        response: { 200: CalendarOverrideRemoved },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const actor = actorOf(req);
-      await db.transaction().execute(async (tx) => {
+      const removed = await db.transaction().execute(async (tx) => {
         const before = await tx.deleteFrom('calendar_overrides').where('day', '=', req.params.day).returning(['off', 'name']).executeTakeFirst();
         if (before) await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: req.params.day, action: 'remove_override', before });
+        return Boolean(before);
       });
-      return reply.status(204).send(null);
+      return { day: req.params.day, removed, workday: isWorkday(await loadCalendar(db), req.params.day) };
     },
   );
 
