@@ -1,4 +1,6 @@
-
+// Policy administration (R-CMT-02): the working-day calendar with overrides per date and a
+// warning for years without official data, and the deadline calculator. Commitment profiles are
+// in profile-routes.ts.
 import { dueAt, findRule, formatShanghai, hasYear, isWorkday, parseInstant, addDays, type ServiceArea } from '@griddesk/domain';
 import {
   type CalendarDay,
