@@ -15,3 +15,6 @@ export * from './cases/escalation';
 export * from './metering/readings';
 export * from './metering/line-loss';
 export * from './metering/policy';
+export * from './workflow/machine';
+export * from './workflow/clocks';
+export * from './workflow/schedule';
