@@ -81,6 +81,7 @@ export async function notifyEscalation(
   profile: CommitmentProfile,
   level: ReachedLevel,
   usedFraction: number | null,
+  opts: { keyPrefix?: string } = {},
 ): Promise<number> {
   const targets =
     level.notify === 'owner'
@@ -110,7 +111,7 @@ export async function notifyEscalation(
         reason: `${rule?.label.zh ?? level.rule}已超时`,
       },
       // The due instant is in the key: a deadline moved by a pause arms its reminders again.
-      dedupeKey: `case:${c.id}:${level.rule}:${level.dueAt.toISOString()}:L${level.level}:u${p.id}`,
+      dedupeKey: `${opts.keyPrefix ?? `case:${c.id}`}:${level.rule}:${level.dueAt.toISOString()}:L${level.level}:u${p.id}`,
     });
     if (id !== null) queued++;
   }

@@ -20,6 +20,7 @@ import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
 import { activeProfiles, loadCalendar, profileVersion } from './repo';
 import { checkProfileDefinition } from './validate';
+import { reprojectForCalendarDay } from '../platform/workflow';
 
 const IdVersion = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), version: Type.Integer({ minimum: 1 }) });
 const Day = Type.Object({ day: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
@@ -264,6 +265,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
           .onConflict((oc) => oc.column('day').doUpdateSet({ off: req.body.off, name: req.body.name ?? null, created_by: actor.id }))
           .execute();
         await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: day, action: 'override', before: before ?? null, after: req.body });
+        await reprojectForCalendarDay(tx, day, req.now); // open items counted in working days move (R-CMT-02)
       });
       return { day, off: req.body.off, workday: isWorkday(await loadCalendar(db), day) };
     },
@@ -277,6 +279,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       await db.transaction().execute(async (tx) => {
         const before = await tx.deleteFrom('calendar_overrides').where('day', '=', req.params.day).returning(['off', 'name']).executeTakeFirst();
         if (before) await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: req.params.day, action: 'remove_override', before });
+        if (before) await reprojectForCalendarDay(tx, req.params.day, req.now);
       });
       return reply.status(204).send();
     },
