@@ -7,10 +7,13 @@ import { CASE_MACHINE, nextStatus, type WorkflowClock, type CommitmentProfile } 
 import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, type CaseAction, type CaseChannel, type CaseType, type FaultClass } from '@griddesk/shared';
 import { AppError, errors } from '../errors';
 import { runCommand, type CommandContext, type Tx } from '../platform/commands';
-import { policyView, projectSubjects } from '../platform/workflow';
+import { auditActor } from '../audit/write';
+import { notificationRow } from '../notify/outbox';
+import { planNewSubject, policyAt, projectSubjects, type PolicyPointer } from '../platform/workflow';
+import { insertRegisteredCase } from './register-statement';
 import { loadCaseRows, loadEvents, type CaseRow, type EventRow } from './repo';
 import { newQueryCode } from './query-code';
-import { notifyCustomerReceived, notifyCustomerResolved } from './notices';
+import { notifyCustomerResolved, receivedNotice } from './notices';
 import { nextDue } from './present';
 import { caseKind, caseSubject } from './workflow';
 import { checkCourteous } from '@griddesk/domain/notify/phrases';
@@ -52,26 +55,32 @@ export async function registerCase(
   if (input.type === 'fault_repair' && !input.faultClass) throw field('faultClass', 'is required for a fault repair call', '故障报修须选择故障类别');
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime() + 60_000) throw field('receivedAt', 'must not be in the future', '登记时间不能晚于当前时间');
-  return runCommand(ctx, { permission: 'cases.write', stationIds: actor ? [input.stationId] : [] }, async ({ tx, audit }) => {
-    if (input.idempotencyKey) {
-      const existing = await tx.selectFrom('cases').select(['id', 'query_code']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-      if (existing) return { id: existing.id, queryCode: existing.query_code, created: false, state: null };
-    }
-    const customer = input.accountNo
-      ? await tx
-          .selectFrom('customers')
-          .select(['id', 'important'])
-          .where('account_no', '=', input.accountNo)
-          .where('station_id', '=', input.stationId)
-          .executeTakeFirst()
-      : undefined;
-    if (input.accountNo && !customer && actor) throw field('accountNo', 'unknown account number in this station', '户号不存在或不属于本所');
-    const policy = await policyView(tx);
-    const profile = policy.active;
-    if (!profile) throw new Error('no active commitment profile');
-    const inserted = await tx
-      .insertInto('cases')
-      .values({
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // one read before the transaction: the policy in force and the station the notice names
+    const { rows } = await sql<PolicyPointer & { station_name: string | null }>`
+      select r.instance, r.revision, p.id, p.version, s.name as station_name from calendar_revision r
+      left join commitment_profiles p on p.status = 'active'
+      left join org_units s on s.id = ${input.stationId}::int`.execute(ctx.db);
+    const pointer = rows[0];
+    if (!pointer) throw new Error('calendar_revision has no row');
+    const policy = await policyAt(ctx.db, pointer);
+    const out = await runCommand(ctx, { permission: 'cases.write', stationIds: actor ? [input.stationId] : [] }, async ({ tx }) => {
+      if (input.idempotencyKey) {
+        const existing = await tx.selectFrom('cases').select(['id', 'query_code']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+        if (existing) return { id: existing.id, queryCode: existing.query_code, created: false, state: null };
+      }
+      const customer = input.accountNo
+        ? await tx
+            .selectFrom('customers')
+            .select(['id', 'important'])
+            .where('account_no', '=', input.accountNo)
+            .where('station_id', '=', input.stationId)
+            .executeTakeFirst()
+        : undefined;
+      if (input.accountNo && !customer && actor) throw field('accountNo', 'unknown account number in this station', '户号不存在或不属于本所');
+      const profile = policy.active;
+      if (!profile) throw new Error('no active commitment profile');
+      const values = {
         query_code: newQueryCode(),
         idempotency_key: input.idempotencyKey ?? null,
         channel: input.channel,
@@ -79,9 +88,7 @@ export async function registerCase(
         fault_class: input.type === 'fault_repair' ? (input.faultClass ?? null) : null,
         service_area: input.serviceArea ?? 'urban',
         station_id: input.stationId,
-        team_id: null,
         owner_id: actor?.id ?? null,
-        assignee_id: null,
         profile_id: profile.id,
         profile_version: profile.version,
         customer_id: customer?.id ?? null,
@@ -90,50 +97,54 @@ export async function registerCase(
         contact_address: input.contactAddress ?? null,
         description: input.description,
         important: input.important ?? customer?.important ?? false,
+        received_at: receivedAt,
+        fee_paid_at: input.feePaidAt ?? null,
+      };
+      const draft: CaseRow = {
+        ...values,
+        id: 0,
+        status: 'received',
+        team_id: null,
+        assignee_id: null,
         conclusion: null,
         satisfaction: null,
         callback_comment: null,
-        received_at: receivedAt,
-        fee_paid_at: input.feePaidAt ?? null,
         closed_at: null,
         created_at: now,
         updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const event = {
-      case_id: inserted.id,
-      action: 'register',
-      at: receivedAt,
-      actor_id: actor?.id ?? null,
-      actor_name: actor?.displayName ?? '客户自助',
-      from_status: null,
-      to_status: 'received',
-      detail: { channel: input.channel },
-    };
-    await tx
-      .insertInto('case_events')
-      .values({ ...event, detail: JSON.stringify(event.detail) })
-      .execute();
-    await audit({
-      entity: 'case',
-      entityId: inserted.id,
-      action: 'register',
-      after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
+        owner_name: actor?.displayName ?? null,
+        assignee_name: null,
+        team_name: null,
+        account_no: customer ? (input.accountNo ?? null) : null,
+      } as CaseRow;
+      const detail = { channel: input.channel };
+      const events: EventRow[] = [
+        { case_id: 0, action: 'register', at: receivedAt, actor_name: actor?.displayName ?? '客户自助', from_status: null, to_status: 'received', detail },
+      ];
+      const plan = await planNewSubject(caseKind, caseSubject(draft, events), policy, now);
+      const notice = receivedNotice(draft, { name: pointer.station_name ?? '' }, nextDue(plan.clocks));
+      const inserted = await insertRegisteredCase(tx, {
+        policy: pointer,
+        c: { ...values, now },
+        event: { actor_id: actor?.id ?? null, actor_name: events[0]!.actor_name, detail },
+        audit: {
+          actor: auditActor(actor),
+          after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
+          requestId: ctx.requestId ?? null,
+        },
+        clocks: plan.hooks ? null : { rows: plan.rows, open: plan.open },
+        notice: notice && { ...notificationRow(notice), dedupe_suffix: ':received' },
+      });
+      if (!inserted) return null; // the policy moved since it was read: read it again
+      const row: CaseRow = { ...draft, ...(inserted as Partial<CaseRow>) };
+      for (const e of events) e.case_id = row.id;
+      // a case entered after its deadline: the engine writes its clocks and records the breach
+      if (plan.hooks) await projectSubjects(tx, caseKind, [caseSubject(row, events)], now, { policy, fresh: true });
+      return { id: row.id, queryCode: row.query_code, created: true, state: { row, events, profile, clocks: plan.clocks } };
     });
-    const row: CaseRow = {
-      ...inserted,
-      owner_name: actor?.displayName ?? null,
-      assignee_name: null,
-      team_name: null,
-      account_no: customer ? (input.accountNo ?? null) : null,
-    };
-    const events: EventRow[] = [event];
-    const { projected } = await projectSubjects(tx, caseKind, [caseSubject(row, events)], now, { policy, fresh: true });
-    const clocks = projected[0]!.clocks;
-    await notifyCustomerReceived(tx, row, nextDue(clocks));
-    return { id: row.id, queryCode: row.query_code, created: true, state: { row, events, profile, clocks } };
-  });
+    if (out) return out;
+  }
+  throw new AppError('conflict', '服务承诺方案或日历正在更新，请重试', 'The commitment profile or calendar is being changed; please try again');
 }
 
 export interface TransitionInput {

@@ -36,19 +36,33 @@ async function loadProfile(db: Kysely<DB>, instance: string, id: string, version
   return profile;
 }
 
+/** What one small query tells about the policy in force: which database, calendar revision, active version. */
+export interface PolicyPointer {
+  instance: string;
+  revision: number;
+  /** the active profile version, null when none is active */
+  id: string | null;
+  version: number | null;
+}
+
+/** The policy a pointer names: from memory when cached, loading what moved. */
+export async function policyAt(db: Kysely<DB>, pointer: PolicyPointer): Promise<PolicyView> {
+  const revision = Number(pointer.revision);
+  let cal = calendars.get(pointer.instance);
+  if (!cal || cal.revision !== revision) {
+    // loaded after the revision was read: a change committed in between only makes the next reload come sooner
+    cal = { revision, value: await loadCalendar(db) };
+    calendars.set(pointer.instance, cal);
+  }
+  const active = pointer.id && pointer.version !== null ? await loadProfile(db, pointer.instance, pointer.id, Number(pointer.version)) : null;
+  return { calendar: cal.value, active, profile: (id, version) => loadProfile(db, pointer.instance, id, version) };
+}
+
 export async function policyView(db: Kysely<DB>): Promise<PolicyView> {
-  const { rows } = await sql<{ instance: string; revision: number; id: string | null; version: number | null }>`
+  const { rows } = await sql<PolicyPointer>`
     select r.instance, r.revision, p.id, p.version from calendar_revision r
     left join commitment_profiles p on p.status = 'active'`.execute(db);
   const row = rows[0];
   if (!row) throw new Error('calendar_revision has no row: migration 20261202_0011_workflow.sql is not applied');
-  const revision = Number(row.revision);
-  let cal = calendars.get(row.instance);
-  if (!cal || cal.revision !== revision) {
-    // loaded after the revision was read: a change committed in between only makes the next reload come sooner
-    cal = { revision, value: await loadCalendar(db) };
-    calendars.set(row.instance, cal);
-  }
-  const active = row.id && row.version !== null ? await loadProfile(db, row.instance, row.id, Number(row.version)) : null;
-  return { calendar: cal.value, active, profile: (id, version) => loadProfile(db, row.instance, id, version) };
+  return policyAt(db, row);
 }

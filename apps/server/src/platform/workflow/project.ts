@@ -31,6 +31,19 @@ export interface ProjectOptions {
   fresh?: boolean;
 }
 
+/**
+ * The clocks of a subject being created, computed but not written: for a command that writes the
+ * subject and its clock rows in one statement. When a deadline is already missed (a case entered
+ * late), `hooks` says the kind's breach hook must run: write through projectSubjects instead.
+ */
+export async function planNewSubject<Row>(kind: SubjectKind<Row>, s: Subject<Row>, policy: PolicyView, now: Date) {
+  const profile = await policy.profile(s.profileId, s.profileVersion);
+  const clocks = evaluateClocks(profile, policy.calendar, kind.clocks(profile, s), s.history, now);
+  const open = kind.machine.open.includes(s.state);
+  const rows = clocks.map((c) => projectClock(c, now, { open, levels: profile.escalation, notify: false, breachInstant: kind.breach !== undefined }).row);
+  return { profile, clocks, rows, open, hooks: kind.breach !== undefined && clocks.some((c) => c.breached) };
+}
+
 type Previous = { dueAt: Date | null; level: number; breached: boolean };
 
 async function previousRows(tx: Tx, kind: string, ids: number[]): Promise<Map<string, Previous>> {
