@@ -1,10 +1,11 @@
-// The case inbox and overdue lists read the workflow projection (R-CASE-05): open cases sorted by
-// the nearest unmet deadline (a paused clock's deadline moves on with time), then open cases
-// without a running clock, then closed ones newest first — paged in SQL, the deadline of each
-// case found through the projection's primary key, never recomputed.
-import { sql, type Kysely, type SqlBool } from 'kysely';
+// The case inbox and overdue lists read the workflow projection (R-CASE-05). Three segments, paged
+// as one list: open cases with a running clock, in the order of the deadline that leads them
+// (the projection's `lead` rows, walked through their index); then open cases without a running
+// clock (none, not started, or paused), newest first; then closed ones, newest first.
+// Overdue means a running deadline has passed, or a clock was already overdue when it was paused.
 import { OPEN_STATUSES } from '@griddesk/domain';
 import type { CaseStatus } from '@griddesk/shared';
+import { type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema';
 
 export interface InboxQuery {
@@ -19,35 +20,82 @@ export interface InboxQuery {
   now: Date;
 }
 
-function filtered(db: Kysely<DB>, q: InboxQuery) {
-  const open = sql<SqlBool>`c.status in (${sql.join(OPEN_STATUSES)})`;
-  const nextDue = sql<Date | null>`(select min(case when w.paused then w.due_at + (${q.now}::timestamptz - w.paused_since) else w.due_at end)
-    from workflow_clocks w where w.subject_kind = 'case' and w.subject_id = c.id and w.met_at is null and w.due_at is not null)`;
-  let s = db
-    .selectFrom('cases as c')
-    .where('c.station_id', 'in', q.stationIds.length ? [...q.stationIds] : [-1])
-    .where('c.status', 'in', q.statuses.length ? [...q.statuses] : (['-'] as never[]));
-  if (q.type) s = s.where('c.type', '=', q.type as never);
-  if (q.involving !== undefined) s = s.where((eb) => eb.or([eb('c.owner_id', '=', q.involving!), eb('c.assignee_id', '=', q.involving!)]));
-  if (q.overdue === true) s = s.where(sql<SqlBool>`${open} and ${nextDue} < ${q.now}`);
-  if (q.overdue === false) s = s.where(sql<SqlBool>`not (${open} and coalesce(${nextDue} < ${q.now}, false))`);
-  return { s, open, nextDue };
+type CaseEB = ExpressionBuilder<DB & { c: DB['cases'] }, 'c'>;
+
+/** The filters on the case itself, common to every segment. */
+function caseFilter(q: InboxQuery, statuses: readonly CaseStatus[]) {
+  return (eb: CaseEB) => {
+    const parts = [
+      eb('c.station_id', 'in', q.stationIds.length ? [...q.stationIds] : [-1]),
+      eb('c.status', 'in', statuses.length ? [...statuses] : (['-'] as never[])),
+    ];
+    if (q.type) parts.push(eb('c.type', '=', q.type as never));
+    if (q.involving !== undefined) parts.push(eb.or([eb('c.owner_id', '=', q.involving), eb('c.assignee_id', '=', q.involving)]));
+    return eb.and(parts);
+  };
+}
+
+/** a clock overdue when its pause began stays overdue while paused */
+const pausedOverdue = sql<SqlBool>`exists (select 1 from workflow_clocks p where p.subject_kind = 'case' and p.subject_id = c.id
+  and p.paused and p.met_at is null and p.due_at < p.paused_since)`;
+const hasLead = sql<SqlBool>`exists (select 1 from workflow_clocks l where l.subject_kind = 'case' and l.subject_id = c.id and l.lead)`;
+
+function segments(db: Kysely<DB>, q: InboxQuery) {
+  const open = q.statuses.filter((s) => OPEN_STATUSES.includes(s));
+  const closed = q.statuses.filter((s) => !OPEN_STATUSES.includes(s));
+  let running = db
+    .selectFrom('workflow_clocks as w')
+    .innerJoin('cases as c', 'c.id', 'w.subject_id')
+    .where('w.subject_kind', '=', 'case')
+    .where('w.lead', '=', true)
+    .where(caseFilter(q, open));
+  if (q.overdue === true) running = running.where('w.due_at', '<', q.now);
+  if (q.overdue === false) running = running.where('w.due_at', '>=', q.now);
+  let idle = db.selectFrom('cases as c').where(caseFilter(q, open)).where(sql<SqlBool>`not ${hasLead}`);
+  if (q.overdue === true) idle = idle.where(pausedOverdue);
+  if (q.overdue === false) idle = idle.where(sql<SqlBool>`not ${pausedOverdue}`);
+  const done = q.overdue === true ? null : db.selectFrom('cases as c').where(caseFilter(q, closed));
+  return { running, idle, done, hasClosed: closed.length > 0 };
 }
 
 /** One page of the inbox (case ids in order) and the total. */
 export async function inboxPage(db: Kysely<DB>, q: InboxQuery): Promise<{ ids: number[]; total: number }> {
-  const { s, open, nextDue } = filtered(db, q);
-  const [rows, count] = await Promise.all([
-    s
-      .select('c.id')
-      .orderBy(sql`${open}`, 'desc')
-      .orderBy(sql`case when ${open} then ${nextDue} end`, (ob) => ob.asc().nullsLast())
-      .orderBy('c.received_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-    s.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const { running, idle, done, hasClosed } = segments(db, q);
+  const n = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
+  const [nRunning, nIdle, nDone] = await Promise.all([
+    running
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst()
+      .then(n),
+    idle
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst()
+      .then(n),
+    done && hasClosed
+      ? done
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+          .then(n)
+      : 0,
   ]);
-  return { ids: rows.map((r) => r.id), total: Number(count.n) };
+  const ids: number[] = [];
+  let offset = q.offset;
+  let want = q.limit;
+  if (offset < nRunning && want > 0) {
+    const rows = await running.select('c.id').orderBy('w.due_at').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute();
+    ids.push(...rows.map((r) => r.id));
+    want -= rows.length;
+  }
+  offset = Math.max(0, offset - nRunning);
+  if (offset < nIdle && want > 0) {
+    const rows = await idle.select('c.id').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute();
+    ids.push(...rows.map((r) => r.id));
+    want -= rows.length;
+  }
+  offset = Math.max(0, offset - nIdle);
+  if (done && offset < nDone && want > 0) {
+    const rows = await done.select('c.id').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return { ids, total: nRunning + nIdle + nDone };
 }

@@ -39,9 +39,9 @@ export interface RegisterStatement {
   event: { actor_id: number | null; actor_name: string; detail: unknown };
   audit: { actor: AuditActor; after: unknown; requestId: string | null };
   /** null: written afterwards through the engine (a deadline already missed needs its breach hook) */
-  clocks: { rows: ClockProjection[]; open: boolean } | null;
-  /** `entity_id` and `dedupe_key` are completed with the new id in SQL */
-  notice: (ReturnType<typeof notificationRow> & { dedupe_suffix: string }) | null;
+  clocks: { rows: ClockProjection[]; open: boolean; lead: number } | null;
+  /** `entity_id` and `dedupe_key` are completed with the new id, the station's name put in place of `station_mark`, in SQL */
+  notice: (ReturnType<typeof notificationRow> & { dedupe_suffix: string; station_mark: string }) | null;
 }
 
 /** The inserted case row, or undefined when the policy moved and nothing was written. */
@@ -79,22 +79,24 @@ export async function insertRegisteredCase(tx: Tx, s: RegisterStatement) {
     const col = <T>(f: (x: ClockProjection) => T) => r.map(f);
     parts.push(sql`w as (
       insert into workflow_clocks (subject_kind, subject_id, rule, station_id, profile_id, profile_version, started_at, due_at, met_at,
-        paused, paused_since, breached, level, next_at, calendar_bound, open, updated_at)
+        paused, paused_since, breached, level, next_at, calendar_bound, lead, open, updated_at)
       select 'case', c.id, x.rule, c.station_id, c.profile_id, c.profile_version, x.started_at, x.due_at, x.met_at,
-        x.paused, x.paused_since, x.breached, x.level, x.next_at, x.calendar_bound, ${s.clocks.open}::boolean, ${c.now}::timestamptz
+        x.paused, x.paused_since, x.breached, x.level, x.next_at, x.calendar_bound, x.lead, ${s.clocks.open}::boolean, ${c.now}::timestamptz
       from c, unnest(${col((x) => x.rule)}::text[], ${col((x) => x.startedAt)}::timestamptz[], ${col((x) => x.dueAt)}::timestamptz[],
         ${col((x) => x.metAt)}::timestamptz[], ${col((x) => x.paused)}::boolean[], ${col((x) => x.pausedSince)}::timestamptz[],
         ${col((x) => x.breached)}::boolean[], ${col((x) => x.level)}::smallint[], ${col((x) => x.nextAt)}::timestamptz[],
-        ${col((x) => x.calendarBound)}::boolean[])
-        as x(rule, started_at, due_at, met_at, paused, paused_since, breached, level, next_at, calendar_bound)
+        ${col((x) => x.calendarBound)}::boolean[], ${r.map((_, i) => i === s.clocks!.lead)}::boolean[])
+        as x(rule, started_at, due_at, met_at, paused, paused_since, breached, level, next_at, calendar_bound, lead)
     )`);
   }
   if (s.notice) {
     const n = s.notice;
     parts.push(sql`n as (
       insert into notifications (channel, recipient, template, params, subject, body, dedupe_key, entity, entity_id, station_id)
-      select ${n.channel}, ${n.recipient}, ${n.template}, ${n.params}::jsonb, ${n.subject}, ${n.body},
-        'case:' || c.id || ${n.dedupe_suffix}, 'case', c.id::text, ${n.station_id}::int from c
+      select ${n.channel}, ${n.recipient}, ${n.template}, replace(${n.params}, ${n.station_mark}, substr(to_json(st.name)::text, 2, length(to_json(st.name)::text) - 2))::jsonb,
+        replace(${n.subject}, ${n.station_mark}, st.name), replace(${n.body}, ${n.station_mark}, st.name),
+        'case:' || c.id || ${n.dedupe_suffix}, 'case', c.id::text, ${n.station_id}::int
+      from c join org_units st on st.id = c.station_id
       on conflict (dedupe_key) do nothing
     )`);
   }

@@ -38,6 +38,18 @@ export interface RegisterInput {
 const field = (name: string, reason: string, reasonZh: string) =>
   new AppError('validation_failed', `${name}：${reasonZh}`, `${name}: ${reason}`, [{ field: name, reason, reasonZh }]);
 
+/** The policy in force when this database last registered a case; the statement re-checks it. */
+const lastPointer = new WeakMap<object, PolicyPointer>();
+const STATION_MARK = '⟦station⟧';
+
+async function readPointer(db: CommandContext['db']): Promise<PolicyPointer> {
+  const { rows } = await sql<PolicyPointer>`
+    select r.instance, r.revision, p.id, p.version from calendar_revision r
+    left join commitment_profiles p on p.status = 'active'`.execute(db);
+  if (!rows[0]) throw new Error('calendar_revision has no row');
+  return rows[0];
+}
+
 /** A case as just written: its row, timeline and clocks, so the caller answers without reading it again. */
 export interface CaseState {
   row: CaseRow;
@@ -55,94 +67,101 @@ export async function registerCase(
   if (input.type === 'fault_repair' && !input.faultClass) throw field('faultClass', 'is required for a fault repair call', '故障报修须选择故障类别');
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime() + 60_000) throw field('receivedAt', 'must not be in the future', '登记时间不能晚于当前时间');
+  // Everything is computed before the transaction opens, under the policy last seen in force; the
+  // statement itself checks that policy is still the one in force, and when not, it is read again.
+  let pointer = lastPointer.get(ctx.db) ?? (await readPointer(ctx.db));
   for (let attempt = 0; attempt < 3; attempt++) {
-    // one read before the transaction: the policy in force and the station the notice names
-    const { rows } = await sql<PolicyPointer & { station_name: string | null }>`
-      select r.instance, r.revision, p.id, p.version, s.name as station_name from calendar_revision r
-      left join commitment_profiles p on p.status = 'active'
-      left join org_units s on s.id = ${input.stationId}::int`.execute(ctx.db);
-    const pointer = rows[0];
-    if (!pointer) throw new Error('calendar_revision has no row');
     const policy = await policyAt(ctx.db, pointer);
+    const profile = policy.active;
+    if (!profile) throw new Error('no active commitment profile');
+    const values = {
+      query_code: newQueryCode(),
+      idempotency_key: input.idempotencyKey ?? null,
+      channel: input.channel,
+      type: input.type,
+      fault_class: input.type === 'fault_repair' ? (input.faultClass ?? null) : null,
+      service_area: input.serviceArea ?? 'urban',
+      station_id: input.stationId,
+      owner_id: actor?.id ?? null,
+      profile_id: profile.id,
+      profile_version: profile.version,
+      customer_id: null as number | null,
+      contact_name: input.contactName,
+      contact_phone: input.contactPhone ?? null,
+      contact_address: input.contactAddress ?? null,
+      description: input.description,
+      important: input.important ?? false,
+      received_at: receivedAt,
+      fee_paid_at: input.feePaidAt ?? null,
+    };
+    const draft = {
+      ...values,
+      id: 0,
+      status: 'received',
+      team_id: null,
+      assignee_id: null,
+      conclusion: null,
+      satisfaction: null,
+      callback_comment: null,
+      closed_at: null,
+      created_at: now,
+      updated_at: now,
+      owner_name: actor?.displayName ?? null,
+      assignee_name: null,
+      team_name: null,
+      account_no: null,
+    } as CaseRow;
+    const detail = { channel: input.channel };
+    const events: EventRow[] = [
+      { case_id: 0, action: 'register', at: receivedAt, actor_name: actor?.displayName ?? '客户自助', from_status: null, to_status: 'received', detail },
+    ];
+    const plan = await planNewSubject(caseKind, caseSubject(draft, events), policy, now);
+    // the station's name is filled in by the statement, from the row as it stands
+    const notice = receivedNotice(draft, { name: STATION_MARK }, nextDue(plan.clocks));
+    const audit = {
+      actor: auditActor(actor),
+      after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
+      requestId: ctx.requestId ?? null,
+    };
     const out = await runCommand(ctx, { permission: 'cases.write', stationIds: actor ? [input.stationId] : [] }, async ({ tx }) => {
       if (input.idempotencyKey) {
         const existing = await tx.selectFrom('cases').select(['id', 'query_code']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
         if (existing) return { id: existing.id, queryCode: existing.query_code, created: false, state: null };
       }
-      const customer = input.accountNo
-        ? await tx
-            .selectFrom('customers')
-            .select(['id', 'important'])
-            .where('account_no', '=', input.accountNo)
-            .where('station_id', '=', input.stationId)
-            .executeTakeFirst()
-        : undefined;
-      if (input.accountNo && !customer && actor) throw field('accountNo', 'unknown account number in this station', '户号不存在或不属于本所');
-      const profile = policy.active;
-      if (!profile) throw new Error('no active commitment profile');
-      const values = {
-        query_code: newQueryCode(),
-        idempotency_key: input.idempotencyKey ?? null,
-        channel: input.channel,
-        type: input.type,
-        fault_class: input.type === 'fault_repair' ? (input.faultClass ?? null) : null,
-        service_area: input.serviceArea ?? 'urban',
-        station_id: input.stationId,
-        owner_id: actor?.id ?? null,
-        profile_id: profile.id,
-        profile_version: profile.version,
-        customer_id: customer?.id ?? null,
-        contact_name: input.contactName,
-        contact_phone: input.contactPhone ?? null,
-        contact_address: input.contactAddress ?? null,
-        description: input.description,
-        important: input.important ?? customer?.important ?? false,
-        received_at: receivedAt,
-        fee_paid_at: input.feePaidAt ?? null,
-      };
-      const draft: CaseRow = {
-        ...values,
-        id: 0,
-        status: 'received',
-        team_id: null,
-        assignee_id: null,
-        conclusion: null,
-        satisfaction: null,
-        callback_comment: null,
-        closed_at: null,
-        created_at: now,
-        updated_at: now,
-        owner_name: actor?.displayName ?? null,
-        assignee_name: null,
-        team_name: null,
-        account_no: customer ? (input.accountNo ?? null) : null,
-      } as CaseRow;
-      const detail = { channel: input.channel };
-      const events: EventRow[] = [
-        { case_id: 0, action: 'register', at: receivedAt, actor_name: actor?.displayName ?? '客户自助', from_status: null, to_status: 'received', detail },
-      ];
-      const plan = await planNewSubject(caseKind, caseSubject(draft, events), policy, now);
-      const notice = receivedNotice(draft, { name: pointer.station_name ?? '' }, nextDue(plan.clocks));
+      if (input.accountNo) {
+        const customer = await tx
+          .selectFrom('customers')
+          .select(['id', 'important'])
+          .where('account_no', '=', input.accountNo)
+          .where('station_id', '=', input.stationId)
+          .executeTakeFirst();
+        if (!customer && actor) throw field('accountNo', 'unknown account number in this station', '户号不存在或不属于本所');
+        if (customer) {
+          values.customer_id = customer.id;
+          values.important = input.important ?? customer.important;
+          Object.assign(draft, { customer_id: customer.id, important: values.important, account_no: input.accountNo });
+        }
+      }
       const inserted = await insertRegisteredCase(tx, {
         policy: pointer,
         c: { ...values, now },
         event: { actor_id: actor?.id ?? null, actor_name: events[0]!.actor_name, detail },
-        audit: {
-          actor: auditActor(actor),
-          after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
-          requestId: ctx.requestId ?? null,
-        },
-        clocks: plan.hooks ? null : { rows: plan.rows, open: plan.open },
-        notice: notice && { ...notificationRow(notice), dedupe_suffix: ':received' },
+        audit,
+        clocks: plan.hooks ? null : { rows: plan.rows, open: plan.open, lead: plan.lead },
+        notice: notice && { ...notificationRow(notice), dedupe_suffix: ':received', station_mark: STATION_MARK },
       });
-      if (!inserted) return null; // the policy moved since it was read: read it again
+      if (!inserted) return null; // the policy moved since it was read
       const row: CaseRow = { ...draft, ...(inserted as Partial<CaseRow>) };
       for (const e of events) e.case_id = row.id;
       // a case entered after its deadline: the engine writes its clocks and records the breach
       if (plan.hooks) await projectSubjects(tx, caseKind, [caseSubject(row, events)], now, { policy, fresh: true });
       return { id: row.id, queryCode: row.query_code, created: true, state: { row, events, profile, clocks: plan.clocks } };
     });
-    if (out) return out;
+    if (out) {
+      lastPointer.set(ctx.db, pointer);
+      return out;
+    }
+    pointer = await readPointer(ctx.db);
   }
   throw new AppError('conflict', '服务承诺方案或日历正在更新，请重试', 'The commitment profile or calendar is being changed; please try again');
 }

@@ -15,6 +15,7 @@ export interface WorkflowClockTable {
   level: number;
   next_at: Date | null;
   calendar_bound: boolean;
+  lead: boolean;
   open: boolean;
   updated_at: Date;
 }

@@ -4,7 +4,7 @@ import { chinaCalendar } from '../calendar/calendar';
 import { reachedLevels } from '../cases/escalation';
 import { DEFAULT_ESCALATION, SEED_PROFILE, SGCC_2011_PROFILE } from '../commitments/profiles';
 import { evaluateClocks, type ClockSpec, type HistoryEvent } from './clocks';
-import { effectiveDue, levelWindow, projectClock } from './schedule';
+import { effectiveDue, leadIndex, levelWindow, projectClock } from './schedule';
 
 const cal = chinaCalendar();
 const at = (s: string) => new Date(s);
@@ -93,5 +93,22 @@ describe('clock projection (R-CASE-05, R-CMT-10, R-CMT-12)', () => {
         expect(p.reached).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('R-CASE-05 the clock that leads a subject in the inbox', () => {
+  const r = (due: string | null, o: { met?: boolean; paused?: boolean } = {}) => ({
+    dueAt: due ? at(due) : null,
+    metAt: o.met ? at('2025-01-01T00:00:00Z') : null,
+    paused: o.paused ?? false,
+  });
+  it.each([
+    ['the running clock due first', [r('2025-06-03T00:00:00Z'), r('2025-06-02T00:00:00Z')], true, 1],
+    ['a met clock does not lead', [r('2025-06-01T00:00:00Z', { met: true }), r('2025-06-02T00:00:00Z')], true, 1],
+    ['a paused clock does not run', [r('2025-06-01T00:00:00Z', { paused: true })], true, -1],
+    ['a clock not started has no deadline', [r(null)], true, -1],
+    ['a closed subject leads nothing', [r('2025-06-01T00:00:00Z')], false, -1],
+  ] as const)('%s', (_n, rows, open, expected) => {
+    expect(leadIndex(rows, open)).toBe(expected);
   });
 });

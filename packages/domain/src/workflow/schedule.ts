@@ -99,3 +99,17 @@ export function projectClock(c: WorkflowClock, now: Date, o: ProjectOptions): Pr
   row.nextAt = next.length ? new Date(Math.min(...next)) : null;
   return { row, reached };
 }
+
+/**
+ * Which of a subject's clocks leads it in an inbox: the running one (open, started, not met, not
+ * paused) due first. A subject whose clocks are all met, paused or not started has none.
+ */
+export function leadIndex(rows: readonly Pick<ClockProjection, 'dueAt' | 'metAt' | 'paused'>[], open: boolean): number {
+  if (!open) return -1;
+  let best = -1;
+  rows.forEach((r, i) => {
+    if (r.metAt || r.paused || !r.dueAt) return;
+    if (best < 0 || r.dueAt.getTime() < rows[best]!.dueAt!.getTime()) best = i;
+  });
+  return best;
+}

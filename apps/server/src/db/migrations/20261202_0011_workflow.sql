@@ -21,16 +21,17 @@ create table workflow_clocks (
   level           smallint not null default -1,  -- highest escalation level notified for due_at
   next_at         timestamptz,                   -- next escalation level or the deadline itself
   calendar_bound  boolean not null default false, -- counts working days: a calendar override moves it
+  lead            boolean not null default false, -- the subject's running clock due first: its place in the inbox
   open            boolean not null,              -- the subject is in an open state of its machine
   updated_at      timestamptz not null,
   primary key (subject_kind, subject_id, rule)
 );
 -- the minute scan: rows whose next instant has come
 create index workflow_clocks_next_idx on workflow_clocks (next_at) where next_at is not null;
--- due soon and overdue, across the county
+-- due soon and overdue (a station's inbox finds each case's clocks through the primary key)
 create index workflow_clocks_running_idx on workflow_clocks (subject_kind, due_at) where open and met_at is null and not paused;
--- inboxes and overdue boards per station (paused clocks included: their deadline moves on)
-create index workflow_clocks_station_idx on workflow_clocks (station_id, subject_kind, due_at) where open and met_at is null;
+-- inboxes: open subjects in the order of their nearest running deadline
+create index workflow_clocks_lead_idx on workflow_clocks (subject_kind, due_at) where lead;
 -- what a calendar override can move
 create index workflow_clocks_calendar_idx on workflow_clocks (due_at) where open and calendar_bound and met_at is null;
 

@@ -2,7 +2,7 @@
 // pure function of the domain under the profile version the subject was opened under, and the
 // result is written to workflow_clocks in the caller's transaction. The scan passes `notify` and
 // the reached levels are told; a deadline newly missed is recorded as a breach by the kind.
-import { evaluateClocks, projectClock, type ClockProjection, type CommitmentProfile, type WorkflowClock } from '@griddesk/domain';
+import { evaluateClocks, leadIndex, projectClock, type ClockProjection, type CommitmentProfile, type WorkflowClock } from '@griddesk/domain';
 import type { Insertable } from 'kysely';
 import type { WorkflowClockTable } from '../../db/schema-workflow';
 import type { Tx } from '../commands';
@@ -41,7 +41,7 @@ export async function planNewSubject<Row>(kind: SubjectKind<Row>, s: Subject<Row
   const clocks = evaluateClocks(profile, policy.calendar, kind.clocks(profile, s), s.history, now);
   const open = kind.machine.open.includes(s.state);
   const rows = clocks.map((c) => projectClock(c, now, { open, levels: profile.escalation, notify: false, breachInstant: kind.breach !== undefined }).row);
-  return { profile, clocks, rows, open, hooks: kind.breach !== undefined && clocks.some((c) => c.breached) };
+  return { profile, clocks, rows, open, lead: leadIndex(rows, open), hooks: kind.breach !== undefined && clocks.some((c) => c.breached) };
 }
 
 type Previous = { dueAt: Date | null; level: number; breached: boolean };
@@ -120,9 +120,14 @@ export async function projectSubjects<Row>(
         next_at: row.nextAt,
         calendar_bound: row.calendarBound,
         open,
+        lead: false,
         updated_at: now,
       });
     }
+    const lead = leadIndex(rows, open);
+    values.slice(values.length - rows.length).forEach((v, i) => {
+      v.lead = i === lead;
+    });
     for (const c of clocks) current.add(`${s.id}/${c.rule}`);
     out.projected.push({ subject: s, profile, clocks, rows });
   }
@@ -148,6 +153,7 @@ const UPDATED = [
   'level',
   'next_at',
   'calendar_bound',
+  'lead',
   'open',
   'updated_at',
 ] as const;

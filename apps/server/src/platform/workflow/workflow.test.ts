@@ -2,7 +2,7 @@
 // after every event; a calendar override moves open items and not closed ones; activating another
 // profile moves nothing; the scan with nothing due reads one index range and nothing else;
 // breaches and notices are idempotent; a second, tiny subject kind runs on the same engine.
-import { caseClocks, defineMachine, isOpen, projectClock } from '@griddesk/domain';
+import { caseClocks, defineMachine, isOpen, leadIndex, projectClock } from '@griddesk/domain';
 import type { CaseAction } from '@griddesk/shared';
 import {
   sql,
@@ -23,6 +23,7 @@ import { policyView } from './policy-cache';
 import { projectSubjects } from './project';
 import { registerSubjectKind, type Subject } from './kind';
 import { scanWorkflow } from './scan';
+import { backfillWorkflow } from './backfill';
 
 const at = (s: string) => new Date(s);
 const HOUR = 3_600_000;
@@ -125,8 +126,18 @@ describe.each(BACKENDS)('clocked-workflow engine on %s (R-CASE-04, R-CASE-05, R-
 
   it('R-CASE-04 after every event the stored clocks are what the pure function gives', async () => {
     clock.set(at('2025-06-01T10:00:00+08:00'));
-    const c = await register({ channel: 'phone', type: 'fault_repair', faultClass: 'lv_drop' });
+    const c = await register({ channel: 'phone', type: 'fault_repair', faultClass: 'lv_drop', contactPhone: '13911112222' });
     let before = await stored('case', c.id);
+    // the notice written by the registration statement names the station as it stands
+    const station = await db().selectFrom('org_units').select('name').where('kind', '=', 'station').orderBy('id').executeTakeFirstOrThrow();
+    const notice = await db()
+      .selectFrom('notifications')
+      .select(['body', 'params', 'dedupe_key'])
+      .where('entity_id', '=', String(c.id))
+      .executeTakeFirstOrThrow();
+    expect(notice.body).toContain(station.name);
+    expect(notice.body).not.toContain('⟦');
+    expect(notice).toMatchObject({ params: expect.objectContaining({ station: station.name }), dedupe_key: `case:${c.id}:received` });
     expect(comparable(before)).toEqual(await expected(c.id, clock.now(), []));
     expect(before[0]).toMatchObject({ station_id: expect.any(Number), profile_id: 'seed', profile_version: 1, open: true });
     const steps: [number, object][] = [
@@ -184,6 +195,11 @@ describe.each(BACKENDS)('clocked-workflow engine on %s (R-CASE-04, R-CASE-05, R-
     ])
       await act(closed.id, b);
     const reply = async (id: number) => (await stored('case', id)).find((r) => r.rule === 'complaint.reply')!;
+    // the contact clock (1 working day) leads the open complaint in the inbox until it is met
+    expect((await stored('case', open.id)).map((r) => [r.rule, r.lead])).toEqual([
+      ['complaint.contact', true],
+      ['complaint.reply', false],
+    ]);
     expect((await reply(open.id)).due_at).toEqual(at('2025-10-17T00:00:00+08:00')); // 9, 10, 11 (make-up Saturday), 13–16 October
     const closedBefore = await stored('case', closed.id);
 
@@ -323,5 +339,17 @@ describe.each(BACKENDS)('clocked-workflow engine on %s (R-CASE-04, R-CASE-05, R-
       .transaction()
       .execute(async (tx) => projectSubjects(tx, toy, await toy.load(tx, [1]), at('2026-02-07T02:00:00+08:00')));
     expect((await stored('toy_tool', 1))[0]).toMatchObject({ met_at: at('2026-02-07T02:00:00+08:00'), breached: true, open: false, next_at: null });
+  });
+
+  it('cases opened before the projection existed get their clocks at first start, once', async () => {
+    clock.set(at('2026-03-02T10:00:00+08:00'));
+    const c = await register({ type: 'billing_query' });
+    const before = await stored('case', c.id);
+    await db().deleteFrom('workflow_clocks').where('subject_kind', '=', 'case').where('subject_id', '=', c.id).execute();
+    await db().deleteFrom('workflow_backfills').execute();
+    const done = await backfillWorkflow(db(), clock.now(), { batch: 7 });
+    expect(done.case).toBeGreaterThan(1);
+    expect(comparable(await stored('case', c.id))).toEqual(comparable(before));
+    expect(await backfillWorkflow(db(), clock.now())).toEqual({}); // marked done: later starts skip it
   });
 });
