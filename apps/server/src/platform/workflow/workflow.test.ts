@@ -90,26 +90,28 @@ describe.each(BACKENDS)('clocked-workflow engine on %s (R-CASE-04, R-CASE-05, R-
       },
       now,
     );
-    return clocks
-      .map((c) => {
-        const prev = before.find((b) => b.rule === c.rule);
-        const p = projectClock(c, now, {
-          open: isOpen(row.status),
-          levels: profile.escalation,
-          previous: prev && { dueAt: prev.due_at, level: prev.level },
-          notify: false,
-        }).row;
-        return {
-          rule: p.rule,
-          started_at: p.startedAt,
-          due_at: p.dueAt,
-          met_at: p.metAt,
-          paused: p.paused,
-          paused_since: p.pausedSince,
-          level: p.level,
-          next_at: p.nextAt,
-        };
-      })
+    const rows = clocks.map((c) => {
+      const prev = before.find((b) => b.rule === c.rule);
+      return projectClock(c, now, {
+        open: isOpen(row.status),
+        levels: profile.escalation,
+        previous: prev && { dueAt: prev.due_at, level: prev.level },
+        notify: false,
+      }).row;
+    });
+    const lead = leadIndex(rows, isOpen(row.status));
+    return rows
+      .map((p, i) => ({
+        rule: p.rule,
+        started_at: p.startedAt,
+        due_at: p.dueAt,
+        met_at: p.metAt,
+        paused: p.paused,
+        paused_since: p.pausedSince,
+        level: p.level,
+        next_at: p.nextAt,
+        lead: i === lead,
+      }))
       .sort((a, b) => a.rule.localeCompare(b.rule));
   }
   const comparable = (rows: Awaited<ReturnType<typeof stored>>) =>
@@ -122,6 +124,7 @@ describe.each(BACKENDS)('clocked-workflow engine on %s (R-CASE-04, R-CASE-05, R-
       paused_since: r.paused_since,
       level: r.level,
       next_at: r.next_at,
+      lead: r.lead,
     }));
 
   it('R-CASE-04 after every event the stored clocks are what the pure function gives', async () => {
