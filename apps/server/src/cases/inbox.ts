@@ -55,47 +55,64 @@ function segments(db: Kysely<DB>, q: InboxQuery) {
   if (q.overdue === true) idle = idle.where(pausedOverdue);
   if (q.overdue === false) idle = idle.where(sql<SqlBool>`not ${pausedOverdue}`);
   const done = q.overdue === true ? null : db.selectFrom('cases as c').where(caseFilter(q, closed));
-  return { running, idle, done, hasClosed: closed.length > 0 };
+  return { running, idle, done: done && closed.length > 0 ? done : null };
 }
 
-/** One page of the inbox (case ids in order) and the total. */
+type Segment = ReturnType<typeof segments>['running'] | ReturnType<typeof segments>['idle'];
+
+async function size(seg: Segment): Promise<number> {
+  const r = await (seg as ReturnType<typeof segments>['idle']).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * One page of the inbox (case ids in order) and the total. A segment is counted only when the
+ * page starts beyond it; without a filter on lateness the total is one count of the cases.
+ */
 export async function inboxPage(db: Kysely<DB>, q: InboxQuery): Promise<{ ids: number[]; total: number }> {
-  const { running, idle, done, hasClosed } = segments(db, q);
-  const n = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
-  const [nRunning, nIdle, nDone] = await Promise.all([
-    running
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst()
-      .then(n),
-    idle
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst()
-      .then(n),
-    done && hasClosed
-      ? done
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirst()
-          .then(n)
-      : 0,
-  ]);
+  const { running, idle, done } = segments(db, q);
+  const pages: [Segment | null, (s: Segment) => Promise<{ id: number }[]>][] = [
+    [
+      running,
+      (s) =>
+        (s as typeof running).select('c.id').orderBy('w.due_at').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute(),
+    ],
+    [idle, (s) => (s as typeof idle).select('c.id').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute()],
+    [done, (s) => (s as typeof idle).select('c.id').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute()],
+  ];
   const ids: number[] = [];
+  const sizes: (number | null)[] = [];
   let offset = q.offset;
   let want = q.limit;
-  if (offset < nRunning && want > 0) {
-    const rows = await running.select('c.id').orderBy('w.due_at').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute();
+  for (const [seg, page] of pages) {
+    if (!seg) {
+      sizes.push(0);
+      continue;
+    }
+    if (want === 0) {
+      sizes.push(null);
+      continue;
+    }
+    const rows = await page(seg);
     ids.push(...rows.map((r) => r.id));
     want -= rows.length;
+    // a segment that ends inside the page has its size known; one the page starts beyond is counted
+    const n = rows.length > 0 && want > 0 ? offset + rows.length : rows.length === 0 ? await size(seg) : null;
+    sizes.push(n);
+    if (n !== null) offset = Math.max(0, offset - n);
   }
-  offset = Math.max(0, offset - nRunning);
-  if (offset < nIdle && want > 0) {
-    const rows = await idle.select('c.id').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute();
-    ids.push(...rows.map((r) => r.id));
-    want -= rows.length;
+  let total: number;
+  if (q.overdue === undefined) {
+    const r = await db
+      .selectFrom('cases as c')
+      .where(caseFilter(q, q.statuses))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    total = Number(r?.n ?? 0);
+  } else {
+    const segs = [running, idle, done];
+    total = 0;
+    for (const [i, n] of sizes.entries()) total += n ?? (segs[i] ? await size(segs[i]!) : 0);
   }
-  offset = Math.max(0, offset - nIdle);
-  if (done && offset < nDone && want > 0) {
-    const rows = await done.select('c.id').orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(want).offset(offset).execute();
-    ids.push(...rows.map((r) => r.id));
-  }
-  return { ids, total: nRunning + nIdle + nDone };
+  return { ids, total };
 }

@@ -154,7 +154,7 @@ export async function registerCase(
       const row: CaseRow = { ...draft, ...(inserted as Partial<CaseRow>) };
       for (const e of events) e.case_id = row.id;
       // a case entered after its deadline: the engine writes its clocks and records the breach
-      if (plan.hooks) await projectSubjects(tx, caseKind, [caseSubject(row, events)], now, { policy, fresh: true });
+      if (plan.hooks) await projectSubjects(tx, caseKind, [caseSubject(row, events)], now, { fresh: true });
       return { id: row.id, queryCode: row.query_code, created: true, state: { row, events, profile, clocks: plan.clocks } };
     });
     if (out) {
