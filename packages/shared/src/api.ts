@@ -1,4 +1,5 @@
 // Shapes of the HTTP API that both the server and the web console rely on.
+import { type TSchema, Type } from '@sinclair/typebox';
 import type { OrgKind, Permission, Post, Role } from './org';
 
 export interface ApiErrorField {
@@ -60,3 +61,33 @@ export interface ImportJobView {
   updated: number;
   errors: ApiErrorField[];
 }
+
+/** A text in both languages of the product. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+/** The schema of a list answer: every list is `{items, total}`. */
+export function pageOf<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+}
+
+/** The error body every 4xx and 5xx carries. */
+export const ApiErrorSchema = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    messageEn: Type.String(),
+    fields: Type.Array(
+      Type.Object({
+        field: Type.String(),
+        reason: Type.String(),
+        reasonZh: Type.String(),
+        row: Type.Optional(Type.Integer()),
+        record: Type.Optional(Type.Integer()),
+        value: Type.Optional(Type.String()),
+      }),
+    ),
+  }),
+});

@@ -90,6 +90,36 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What each permission lets a person do, as the role table page shows it. */
+export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> = {
+  'org.read': { zh: '查看组织与人员', en: 'See units and staff' },
+  'org.admin': { zh: '管理组织与人员', en: 'Manage units and staff' },
+  'audit.read': { zh: '查看审计记录', en: 'Read the audit trail' },
+  'personal.reveal': { zh: '查看客户完整联系方式', en: 'Reveal customers’ contact details' },
+  'personal.export': { zh: '导出客户完整联系方式', en: 'Export customers’ contact details' },
+  'policy.write': { zh: '修改承诺与规则', en: 'Change commitments and rules' },
+  'ledger.read': { zh: '查看台账', en: 'See the ledger' },
+  'ledger.write': { zh: '修改台账', en: 'Change the ledger' },
+  'ledger.import': { zh: '导入台账', en: 'Import the ledger' },
+  'cases.read': { zh: '查看工单', en: 'See cases' },
+  'cases.write': { zh: '受理与处理工单', en: 'Take and handle cases' },
+  'breaches.manage': { zh: '处理超时记录', en: 'Handle missed deadlines' },
+  'metering.read': { zh: '查看抄表与线损', en: 'See readings and line loss' },
+  'metering.run': { zh: '计算电费与线损', en: 'Run bills and line loss' },
+  'metering.write': { zh: '维护抄表段与稽查', en: 'Maintain reading segments and inspections' },
+  'metering.theft': { zh: '窃电嫌疑筛查', en: 'Theft screening' },
+  'applications.read': { zh: '查看业扩报装', en: 'See applications' },
+  'applications.write': { zh: '办理业扩报装', en: 'Handle applications' },
+  'outages.read': { zh: '查看停电与可靠性', en: 'See outages and reliability' },
+  'outages.write': { zh: '登记停电', en: 'Record outages' },
+  'safety.read': { zh: '查看安全管理', en: 'See safety records' },
+  'safety.write': { zh: '维护安全管理', en: 'Keep safety records' },
+  'assessment.read': { zh: '查看检查与考核', en: 'See inspections and assessment' },
+  'assessment.write': { zh: '开展检查与考核', en: 'Inspect and assess' },
+  'quality.read': { zh: '查看服务质量评价', en: 'See quality evaluation' },
+  'quality.write': { zh: '开展服务质量评价', en: 'Run quality evaluation' },
+};
+
 /**
  * What a route needs: a permission, any signed-in user (`signed-in`: one's own profile, jobs and
  * password), or nobody (`public`: the portal, sign-in, health). Shown in OpenAPI as `x-permission`.

@@ -4,8 +4,8 @@ import { Type } from '@sinclair/typebox';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
-
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+import { inForce } from '../platform/documents/service';
+import { ATTACHMENT_LIMITS } from '../policy/kinds/limits';
 
 const SIGNATURES: { type: string; test: (b: Buffer) => boolean }[] = [
   { type: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -37,7 +37,8 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'cases.write' },
       schema: {
         tags: ['cases'],
-        summary: 'Attach a photo (JPEG/PNG/WebP) or PDF, at most 10 MB (multipart field `file`)',
+        summary:
+          'Attach a photo (JPEG/PNG/WebP) or PDF (multipart field `file`); size and count limited by the attachment-limits policy (10 MB, 50 per case by default)',
         consumes: ['multipart/form-data'],
         params: Type.Object({ id: Type.Integer() }),
       },
@@ -45,7 +46,18 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => {
       const actor = actorOf(req);
       await caseInScope(req.params.id, actor.stationIds);
-      const file = await req.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
+      const limits = (await inForce(db, ATTACHMENT_LIMITS)).definition;
+      const attached = await db
+        .selectFrom('case_attachments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_id', '=', req.params.id)
+        .executeTakeFirstOrThrow();
+      if (Number(attached.n) >= limits.maxPerCase) {
+        throw new AppError('conflict', `每件工单最多 ${limits.maxPerCase} 个附件`, `A case carries at most ${limits.maxPerCase} attachments`, [
+          { field: 'file', reason: `the case already has ${limits.maxPerCase} attachments`, reasonZh: `已有 ${limits.maxPerCase} 个附件` },
+        ]);
+      }
+      const file = await req.file({ limits: { fileSize: limits.maxBytes } });
       if (!file) throw errors.validation([{ field: 'file', reason: 'is required', reasonZh: '必填' }]);
       const data = await file.toBuffer();
       const type = sniffType(data);

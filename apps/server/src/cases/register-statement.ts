@@ -8,7 +8,7 @@ import type { ClockProjection } from '@griddesk/domain';
 import { sql } from 'kysely';
 import type { AuditActor } from '../audit/write';
 import type { Tx } from '../platform/commands';
-import type { PolicyPointer } from '../platform/workflow';
+import { POLICY_POINTER, type PolicyPointer } from '../platform/workflow';
 import type { notificationRow } from '../notify/outbox';
 
 export interface CaseValues {
@@ -49,9 +49,8 @@ export async function insertRegisteredCase(tx: Tx, s: RegisterStatement) {
   const { c, policy } = s;
   const parts = [
     sql`guard as (
-      select 1 from calendar_revision r
-      join commitment_profiles p on p.status = 'active' and p.id = ${policy.id} and p.version = ${policy.version}
-      where r.instance = ${policy.instance}::uuid and r.revision = ${policy.revision}
+      select 1 from ${POLICY_POINTER.from}
+      where r.instance = ${policy.instance}::uuid and r.revision = ${policy.revision} and p.id = ${policy.id} and p.version = ${policy.version}
     )`,
     sql`c as (
       insert into cases (query_code, idempotency_key, channel, type, fault_class, service_area, station_id, owner_id,

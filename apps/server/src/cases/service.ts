@@ -9,7 +9,9 @@ import { AppError, errors } from '../errors';
 import { runCommand, type CommandContext, type Tx } from '../platform/commands';
 import { auditActor } from '../audit/write';
 import { notificationRow } from '../notify/outbox';
-import { planNewSubject, policyAt, projectSubjects, type PolicyPointer } from '../platform/workflow';
+import { inForce } from '../platform/documents/service';
+import { BANNED_PHRASES } from '../policy/kinds/banned-phrases';
+import { planNewSubject, POLICY_POINTER, policyAt, projectSubjects, type PolicyPointer } from '../platform/workflow';
 import { insertRegisteredCase } from './register-statement';
 import { loadCaseRows, loadEvents, type CaseRow, type EventRow } from './repo';
 import { newQueryCode } from './query-code';
@@ -43,9 +45,7 @@ const lastPointer = new WeakMap<object, PolicyPointer>();
 const STATION_MARK = '⟦station⟧';
 
 async function readPointer(db: CommandContext['db']): Promise<PolicyPointer> {
-  const { rows } = await sql<PolicyPointer>`
-    select r.instance, r.revision, p.id, p.version from calendar_revision r
-    left join commitment_profiles p on p.status = 'active'`.execute(db);
+  const { rows } = await sql<PolicyPointer>`select ${POLICY_POINTER.columns} from ${POLICY_POINTER.from}`.execute(db);
   if (!rows[0]) throw new Error('calendar_revision has no row');
   return rows[0];
 }
@@ -118,6 +118,11 @@ export async function registerCase(
     const plan = await planNewSubject(caseKind, caseSubject(draft, events), policy, now);
     // the station's name is filled in by the statement, from the row as it stands
     const notice = receivedNotice(draft, { name: STATION_MARK }, nextDue(plan.clocks));
+    const noticeRow = notice && {
+      ...notificationRow(notice, (await inForce(ctx.db, BANNED_PHRASES)).definition.phrases),
+      dedupe_suffix: ':received',
+      station_mark: STATION_MARK,
+    };
     const audit = {
       actor: auditActor(actor),
       after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
@@ -148,7 +153,7 @@ export async function registerCase(
         event: { actor_id: actor?.id ?? null, actor_name: events[0]!.actor_name, detail },
         audit,
         clocks: plan.hooks ? null : { rows: plan.rows, open: plan.open, lead: plan.lead },
-        notice: notice && { ...notificationRow(notice), dedupe_suffix: ':received', station_mark: STATION_MARK },
+        notice: noticeRow,
       });
       if (!inserted) return null; // the policy moved since it was read
       const row: CaseRow = { ...draft, ...(inserted as Partial<CaseRow>) };

@@ -4,15 +4,6 @@ import type { ColumnType, Generated } from 'kysely';
 type Numeric = ColumnType<string, string | number, string | number>;
 type Json = ColumnType<unknown, string, string>;
 
-export interface TariffTable {
-  id: Generated<number>;
-  code: string;
-  version: number;
-  definition: Json;
-  active: Generated<boolean>;
-  created_at: Generated<Date>;
-}
-
 export interface BillTable {
   id: Generated<number>;
   customer_id: number;
@@ -68,7 +59,6 @@ export interface InspectionFindingTable {
 }
 
 export interface BillingTables {
-  tariffs: TariffTable;
   bills: BillTable;
   bill_corrections: BillCorrectionTable;
   inspection_campaigns: InspectionCampaignTable;

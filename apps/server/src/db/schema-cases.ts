@@ -15,6 +15,7 @@ export interface CaseTable {
   team_id: number | null;
   owner_id: number | null;
   assignee_id: number | null;
+  profile_kind: Generated<'commitment-profile'>;
   profile_id: string;
   profile_version: number;
   customer_id: number | null;

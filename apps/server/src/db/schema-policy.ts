@@ -1,17 +1,6 @@
 // Table types of the policy and readings migrations (0002, 0005); merged into DB in schema.ts.
 import type { Generated } from 'kysely';
 
-export interface CommitmentProfileTable {
-  id: string;
-  version: number;
-  definition: unknown;
-  status: 'draft' | 'active' | 'retired';
-  based_on: string | null;
-  created_by: number | null;
-  created_at: Generated<Date>;
-  activated_at: Date | null;
-}
-
 export interface CalendarOverrideTable {
   day: string;
   off: boolean;
@@ -27,7 +16,6 @@ export interface CalendarYearTable {
 }
 
 export interface PolicyTables {
-  commitment_profiles: CommitmentProfileTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
 }

@@ -5,15 +5,6 @@ type Numeric = ColumnType<string, string | number, string | number>;
 type NullableNumeric = ColumnType<string | null, string | number | null, string | number | null>;
 type Json = ColumnType<unknown, string, string>;
 
-export interface MeteringPolicyTable {
-  version: number;
-  definition: Json;
-  active: Generated<boolean>;
-  note: string | null;
-  created_by: string;
-  created_at: Generated<Date>;
-}
-
 export type LossLevelColumn = 'county' | 'station' | 'feeder' | 'area';
 export type LossClassColumn = 'not_computable' | 'negative_loss' | 'high_loss' | 'qualified';
 
@@ -83,7 +74,6 @@ export interface ReadingPeriodTable {
 export interface ResultTables {
   reading_periods: ReadingPeriodTable;
   reading_segments: ReadingSegmentTable;
-  metering_policies: MeteringPolicyTable;
   line_loss_results: LineLossResultTable;
   daily_consumption: DailyConsumptionTable;
   theft_runs: TheftRunTable;

@@ -20,6 +20,9 @@ import { caseRoutes } from '../cases/routes';
 import { attachmentRoutes } from '../cases/attachments';
 import { portalRoutes } from '../portal/routes';
 import { policyRoutes } from '../policy/routes';
+import { profileRoutes } from '../policy/profile-routes';
+import { documentRoutes } from '../platform/documents/routes';
+import { DOCUMENT_KINDS } from '../policy/kinds';
 import { notifyRoutes } from '../notify/routes';
 import { meteringRoutes } from '../metering/routes';
 import { meteringAnalysisRoutes } from '../metering/analysis-routes';
@@ -89,6 +92,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   segmentRoutes(app, ctx);
   billQueryRoutes(app, ctx);
   policyRoutes(app, ctx);
+  profileRoutes(app, ctx);
+  documentRoutes(app, ctx, DOCUMENT_KINDS);
   notifyRoutes(app, ctx);
   await registerStatic(app, ctx.config.webDist);
   return app;

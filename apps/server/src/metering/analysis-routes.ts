@@ -17,6 +17,7 @@ import { readingRates } from './reading-rates';
 import { importDailyConsumption } from './daily-import';
 import { latestSuspects, runTheftScreening } from './theft-job';
 import { activeMeteringPolicy, listMeteringPolicies, publishMeteringPolicy } from './policy-repo';
+import { commandContext } from '../platform/commands';
 
 const Level = Type.Union([Type.Literal('county'), Type.Literal('station'), Type.Literal('feeder'), Type.Literal('area')]);
 const Code = Type.String({ minLength: 1, maxLength: 64 });
@@ -252,8 +253,7 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      return reply.status(201).send(await publishMeteringPolicy(db, auditActor(actor), req.body.definition, req.body.note));
+      return reply.status(201).send(await publishMeteringPolicy(commandContext(db, req), req.body.definition, req.body.note));
     },
   );
 }

@@ -4,7 +4,9 @@ import { BACKENDS } from '../testing/databases';
 import { ensureRootCounty } from '../org/bootstrap';
 import { importLedger } from '../ledger/import';
 import { allStationIds } from './consumption';
-import { computeBills, ensureDefaultTariffs } from './bills';
+import { computeBills } from './bills';
+import { DOCUMENT_KINDS } from '../policy/kinds';
+import { seedShippedDocuments } from '../platform/documents/seed';
 
 // R1 residential (RES-1): 2,000 kWh in January, 1,000 in February → crosses 2,760 kWh in February.
 // C1 commercial (COM-LV, meter ×10): 500 then 300 kWh. R2 residential: no February reading.
@@ -51,8 +53,8 @@ describe.each(BACKENDS)('bills on %s (R-MTR-03)', (backend) => {
   };
 
   it('R-MTR-03 default tariffs are seeded once, one active version per code', async () => {
-    await ensureDefaultTariffs(t.database.db);
-    const rows = await t.database.db.selectFrom('tariffs').select(['code', 'version', 'active']).orderBy('code').execute();
+    await seedShippedDocuments(t.database.db, DOCUMENT_KINDS);
+    const rows = await t.database.db.selectFrom('documents').select(['key as code', 'version', 'active']).where('kind', '=', 'tariff').orderBy('key').execute();
     expect(rows).toEqual([
       { code: 'AGR', version: 1, active: true },
       { code: 'COM-LV', version: 1, active: true },

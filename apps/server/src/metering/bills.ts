@@ -2,40 +2,19 @@
 // reason, and the billing error rate (电费差错率). Every write is audited in its own transaction.
 import { sql, type Kysely } from 'kysely';
 import { isPeriod, previousPeriod } from '@griddesk/domain';
-import { DEFAULT_TARIFFS, checkTariff, kwhText, toKwhUnits, type TariffDefinition } from '@griddesk/domain/metering/tariff';
+import { kwhText, toKwhUnits, type TariffDefinition } from '@griddesk/domain/metering/tariff';
 import { billingErrorRate, computeBill, type BillLine, type TierPosition } from '@griddesk/domain/metering/bill';
 import type { DB } from '../db/schema';
+import { allInForce } from '../platform/documents/service';
+import { TARIFFS } from './kinds';
 import { writeAudit, type AuditActor } from '../audit/write';
 import { AppError, errors } from '../errors';
 import { consumptionCte } from './consumption';
 
-/** Inserts the default tariff tables (version 1 of each code) when missing; activates them when no version of the code is active. */
-export async function ensureDefaultTariffs(db: Kysely<DB>, defaults: readonly TariffDefinition[] = DEFAULT_TARIFFS): Promise<void> {
-  for (const t of defaults) {
-    const problems = checkTariff(t);
-    if (problems.length) throw new Error(`default tariff ${t.code} v${t.version}: ${problems.map((x) => x.reason).join('; ')}`);
-    await db.transaction().execute(async (tx) => {
-      const active = await tx.selectFrom('tariffs').select('id').where('code', '=', t.code).where('active', '=', true).executeTakeFirst();
-      const inserted = await tx
-        .insertInto('tariffs')
-        .values({ code: t.code, version: t.version, definition: JSON.stringify(t), active: !active })
-        .onConflict((oc) => oc.columns(['code', 'version']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted)
-        await writeAudit(
-          tx,
-          { id: null, name: 'system', orgUnitId: null },
-          { entity: 'tariff', entityId: `${t.code}:${t.version}`, action: 'seed_default', after: t },
-        );
-    });
-  }
-}
-
-/** The active tariff of every code. */
+/** The tariff table in force of every code (R-MTR-03); bills keep the version they were computed with. */
 export async function activeTariffs(db: Kysely<DB>): Promise<Map<string, TariffDefinition>> {
-  const rows = await db.selectFrom('tariffs').select(['code', 'definition']).where('active', '=', true).execute();
-  return new Map(rows.map((r) => [r.code, r.definition as TariffDefinition]));
+  const all = await allInForce(db, TARIFFS);
+  return new Map([...all].map(([code, t]) => [code, t.definition]));
 }
 
 export interface BillDetail {

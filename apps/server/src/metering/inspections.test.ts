@@ -3,7 +3,6 @@ import { ADMIN_PASSWORD, createTestApp, login, type TestApp } from '../testing/a
 import { BACKENDS } from '../testing/databases';
 import { ensureRootCounty } from '../org/bootstrap';
 import { importLedger } from '../ledger/import';
-import { ensureDefaultTariffs } from './bills';
 
 // Seed 000 (first half-year): 开箱检查149台, 窃电户9户, 补回电量4.1万千瓦时, 补回电费和违约金3.72万元;
 // 违章用电17户, 补回电量3.1千KWH, 补回金额1.83千元; 共计挽回经济损失3.903万元.
@@ -29,7 +28,6 @@ describe.each(BACKENDS)('anti-theft inspections on %s (R-MTR-07)', (backend) => 
   let cookie: string;
   beforeAll(async () => {
     t = await createTestApp(backend);
-    await ensureDefaultTariffs(t.database.db);
     const actor = { audit: { id: null, name: 'test', orgUnitId: null }, stationIds: [], createStationsUnder: await ensureRootCounty(t.database.db) };
     for (const [kind, csv] of [
       ['feeders', 'feeder_code,name,station_code\nF1,10kV测试线,ST01\n'],

@@ -16,6 +16,8 @@ import type { InspectionKind } from '../db/schema-billing';
 import { writeAudit, type AuditActor } from '../audit/write';
 import { errors } from '../errors';
 import { activeTariffs } from './bills';
+import { inForce } from '../platform/documents/service';
+import { SUPPLY_RULES } from './kinds';
 
 export interface CampaignInput {
   kind: InspectionKind;
@@ -134,9 +136,10 @@ export async function addFinding(db: Kysely<DB>, actor: AuditActor, stationIds: 
       residential: b.residential ?? (customer ? customer.customer_class === 'residential' : undefined),
     };
   }
+  const rules = (await inForce(db, SUPPLY_RULES)).definition;
   let money: ReturnType<typeof findingMoney>;
   try {
-    money = findingMoney(input);
+    money = findingMoney(input, rules);
   } catch (e) {
     throw errors.validation([{ field: 'energyKwh', reason: (e as Error).message, reasonZh: '数值无效' }]);
   }

@@ -56,7 +56,8 @@ export async function runLineLossJob(
   const runAt = new Date();
   const { version, policy } = await activeMeteringPolicy(db);
   const computed = await lineLossLevels(db, levels, period, stationIds, policy.lineLoss);
-  const counties = await countiesOf(db, stationIds);
+  // a county's stored figure is replaced only by one computed from all its stations
+  const counties = (computed.get('county') ?? []).map((r) => r.pointId);
   const runAtText = runAt.toISOString();
   const counts: LineLossRun['counts'] = {};
   await db.transaction().execute(async (tx) => {

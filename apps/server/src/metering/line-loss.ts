@@ -111,10 +111,23 @@ function query(level: Exclude<LossLevel, 'county'>, period: string, stationIds: 
     where s.kind = 'station' and s.id = any(${stationIds}::int[]) order by s.code`;
 }
 
-/** The county's comprehensive loss: its stations' gateways against all their customer meters. */
+/**
+ * The county's comprehensive loss: its stations' gateways against all their customer meters —
+ * only for a county all of whose stations are in the pass; a county's figure is never one
+ * computed from part of it (a station clerk's view or run).
+ */
 async function countyAggs(db: Kysely<DB>, stations: Agg[]): Promise<Agg[]> {
   const byCounty = new Map<number, Agg[]>();
   for (const s of stations) if (s.parent_id !== null) byCounty.set(s.parent_id, [...(byCounty.get(s.parent_id) ?? []), s]);
+  if (!byCounty.size) return [];
+  const whole = await db
+    .selectFrom('org_units')
+    .select(['parent_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('kind', '=', 'station')
+    .where('parent_id', 'in', [...byCounty.keys()])
+    .groupBy('parent_id')
+    .execute();
+  for (const w of whole) if (w.parent_id !== null && Number(w.n) !== byCounty.get(w.parent_id)?.length) byCounty.delete(w.parent_id);
   if (!byCounty.size) return [];
   const units = await db
     .selectFrom('org_units as u')

@@ -5,6 +5,8 @@ import { checkCourteous } from '@griddesk/domain/notify/phrases';
 import { renderTemplate, type NotifyLang, type TemplateKey, type TemplateParams } from '@griddesk/domain/notify/templates';
 import type { DB } from '../db/schema';
 import { errors } from '../errors';
+import { inForce } from '../platform/documents/service';
+import { BANNED_PHRASES } from '../policy/kinds/banned-phrases';
 import type { Channel } from './channel';
 
 export interface NewNotification {
@@ -31,11 +33,11 @@ export interface NewNotification {
  * Callers that take such text from a form should check it with `checkCourteous` first and answer
  * with a field error; this is the last line.
  */
-function refuseEvasivePhrases(params: TemplateParams, text: string): void {
-  const found = checkCourteous(text);
+function refuseEvasivePhrases(params: TemplateParams, text: string, banned: readonly string[]): void {
+  const found = checkCourteous(text, banned);
   if (found.length === 0) return;
   const culprits = Object.entries(params)
-    .filter(([, v]) => typeof v === 'string' && checkCourteous(v).length > 0)
+    .filter(([, v]) => typeof v === 'string' && checkCourteous(v, banned).length > 0)
     .map(([k]) => `params.${k}`);
   throw errors.validation(
     (culprits.length > 0 ? culprits : ['template']).map((field) => ({
@@ -46,10 +48,10 @@ function refuseEvasivePhrases(params: TemplateParams, text: string): void {
   );
 }
 
-/** The row a notification is stored as: rendered, and refused if a banned phrase would go out. */
-export function notificationRow(n: NewNotification) {
+/** The row a notification is stored as: rendered, and refused if a banned phrase (those in force) would go out. */
+export function notificationRow(n: NewNotification, banned: readonly string[]) {
   const { subject, body } = renderTemplate(n.template, n.lang ?? 'zh-CN', n.params);
-  refuseEvasivePhrases(n.params, `${subject}\n${body}`);
+  refuseEvasivePhrases(n.params, `${subject}\n${body}`, banned);
   return {
     channel: n.channel,
     recipient: n.recipient,
@@ -67,9 +69,10 @@ export function notificationRow(n: NewNotification) {
 
 /** Renders and queues a notification; returns its id, or null when the dedupe key was taken. */
 export async function enqueue(tx: Kysely<DB>, n: NewNotification): Promise<number | null> {
+  const values = notificationRow(n, (await inForce(tx, BANNED_PHRASES)).definition.phrases);
   const row = await tx
     .insertInto('notifications')
-    .values(notificationRow(n))
+    .values(values)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();

@@ -6,6 +6,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction, TransactionBuilder } from 'kysely';
 
 const scope = new AsyncLocalStorage<true>();
+// the database each open transaction belongs to, so caches of the outer database serve it too
+const roots = new WeakMap<object, object>();
+
+/** The outer database of a transaction (itself for the outer database). */
+export function rootOf<D extends object>(db: D): D {
+  return (roots.get(db) as D | undefined) ?? db;
+}
 
 export class OuterQueryInTransactionError extends Error {
   constructor() {
@@ -23,14 +30,18 @@ export function detached<T>(fn: () => T): T {
   return scope.exit(fn);
 }
 
-function guard<DB>(builder: TransactionBuilder<DB>): TransactionBuilder<DB> {
+function guard<DB>(builder: TransactionBuilder<DB>, root: Kysely<DB>): TransactionBuilder<DB> {
   return new Proxy(builder, {
     get(target, prop, receiver) {
       if (prop === 'execute') {
-        return <T>(callback: (trx: Transaction<DB>) => Promise<T>) => target.execute((trx) => scope.run(true, () => callback(trx)));
+        return <T>(callback: (trx: Transaction<DB>) => Promise<T>) =>
+          target.execute((trx) => {
+            roots.set(trx, root);
+            return scope.run(true, () => callback(trx));
+          });
       }
       if (prop === 'setIsolationLevel' || prop === 'setAccessMode') {
-        return (value: never) => guard((target[prop] as (v: never) => TransactionBuilder<DB>).call(target, value));
+        return (value: never) => guard((target[prop] as (v: never) => TransactionBuilder<DB>).call(target, value), root);
       }
       return Reflect.get(target, prop, receiver);
     },
@@ -40,6 +51,6 @@ function guard<DB>(builder: TransactionBuilder<DB>): TransactionBuilder<DB> {
 /** Makes every `db.transaction().execute(cb)` run `cb` inside the scope. */
 export function guardTransactions<DB>(db: Kysely<DB>): Kysely<DB> {
   const original = db.transaction.bind(db);
-  db.transaction = () => guard(original());
+  db.transaction = () => guard(original(), db);
   return db;
 }

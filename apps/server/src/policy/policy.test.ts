@@ -17,7 +17,7 @@ describe.each(BACKENDS)('policy administration on %s (R-CMT-01, R-CMT-02)', (bac
     t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
   it('ships seed (active) and sgcc-2011', async () => {
-    const list = (await req('GET', '/api/policy/profiles', clerk)).json();
+    const list = (await req('GET', '/api/policy/profiles', clerk)).json().items;
     expect(list.map((p: { id: string; status: string }) => `${p.id}:${p.status}`)).toEqual(['seed:active', 'sgcc-2011:retired']);
   });
 

@@ -5,6 +5,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../errors';
+import { findActive, findVersion } from '../platform/documents/repo';
+import { TARIFFS } from '../metering/kinds';
+import { perMinute } from '../policy/rate-limits';
 import type { App, AppContext } from '../http/context';
 import type { BillDetail } from '../metering/bills';
 import { kwhText, toKwhUnits } from '@griddesk/domain/metering/tariff';
@@ -19,8 +22,6 @@ function sameLast4(phone: string | null, last4: string): boolean {
 
 const decimal = (v: string) => kwhText(toKwhUnits(v));
 
-export const BILL_QUERY_RATE_LIMIT = { max: 5, timeWindow: '1 minute' } as const;
-
 export function billQueryRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
 
@@ -29,7 +30,7 @@ export function billQueryRoutes(app: App, ctx: AppContext): void {
     {
       config: {
         permission: 'public',
-        rateLimit: BILL_QUERY_RATE_LIMIT,
+        rateLimit: { max: perMinute(db, 'billQueryPerMinute'), timeWindow: '1 minute' },
       },
       schema: {
         tags: ['portal'],
@@ -60,12 +61,8 @@ export function billQueryRoutes(app: App, ctx: AppContext): void {
         .orderBy('period', 'desc')
         .limit(1)
         .executeTakeFirst();
-      let tq = db
-        .selectFrom('tariffs')
-        .select('definition')
-        .where('code', '=', bill?.tariff_code ?? customer.tariff_code);
-      tq = bill ? tq.where('version', '=', bill.tariff_version) : tq.where('active', '=', true);
-      const tariff = await tq.executeTakeFirst();
+      const code = bill?.tariff_code ?? customer.tariff_code;
+      const tariff = bill ? await findVersion(db, TARIFFS.kind, code, bill.tariff_version) : await findActive(db, TARIFFS.kind, code);
       const def = tariff?.definition as { name?: string } | undefined;
       if (!bill) {
         return {

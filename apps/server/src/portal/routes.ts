@@ -1,5 +1,6 @@
 // The public window (R-PUB-02, R-CASE-08): submit a case without signing in, track it by query
 // code, read the published commitments. No personal data ever leaves through these routes.
+import { perMinute } from '../policy/rate-limits';
 import { Type } from '@sinclair/typebox';
 import { PORTAL_CASE_TYPES, FAULT_CLASSES, CASE_TYPE_LABELS } from '@griddesk/shared';
 import { errors } from '../errors';
@@ -21,7 +22,7 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     {
       config: {
         permission: 'public',
-        rateLimit: { max: 10, timeWindow: '1 minute' },
+        rateLimit: { max: perMinute(db, 'portalSubmitPerMinute'), timeWindow: '1 minute' },
       },
       schema: {
         tags: ['portal'],
@@ -81,7 +82,7 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     {
       config: {
         permission: 'public',
-        rateLimit: { max: 60, timeWindow: '1 minute' },
+        rateLimit: { max: perMinute(db, 'portalTrackPerMinute'), timeWindow: '1 minute' },
       },
       schema: {
         tags: ['portal'],

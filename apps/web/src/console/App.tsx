@@ -29,6 +29,7 @@ import { CalendarPage } from './policy/CalendarPage';
 import { DeadlineCalculatorPage } from './policy/DeadlineCalculatorPage';
 import { ProfilePage } from './policy/ProfilePage';
 import { ProfilesPage } from './policy/ProfilesPage';
+import { RulesPage } from './settings/RulesPage';
 
 export function ConsoleApp() {
   return (
@@ -69,6 +70,7 @@ export function ConsoleApp() {
         {PLANNED_SECTIONS.map((section) => (
           <Route key={section.path} path={section.path} element={<ComingSoonPage section={section} />} />
         ))}
+        <Route path="settings/rules" element={<RulesPage />} />
         <Route path="org" element={<OrgPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIOLATION_RULES, findingMoney, summariseCampaign, type FindingInput } from './inspection';
+import { DEFAULT_SUPPLY_RULES, DEFAULT_VIOLATION_RULES, findingMoney, summariseCampaign, type FindingInput } from './inspection';
 import { fenText, parsePrice } from './tariff';
 
 // Seed 000, first half of the year: 开箱检查149台, 窃电户9户, 补回电量4.1万千瓦时, 补回电费和违约金3.72万元;
@@ -47,7 +47,10 @@ describe('R-MTR-07 inspection findings and the campaign summary', () => {
     expect(
       findingMoney(
         { kind: 'violation', violationType: 'excess_capacity', capacityKw: 4 },
-        { ...DEFAULT_VIOLATION_RULES, excess_capacity: { ...DEFAULT_VIOLATION_RULES.excess_capacity, perKwFen: 6000 } },
+        {
+          ...DEFAULT_SUPPLY_RULES,
+          violations: { ...DEFAULT_VIOLATION_RULES, excess_capacity: { ...DEFAULT_VIOLATION_RULES.excess_capacity, perKwFen: 6000 } },
+        },
       ),
     ).toMatchObject({ penaltyFen: 24000 });
   });

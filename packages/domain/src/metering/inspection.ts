@@ -5,6 +5,7 @@
 // - violations (违约用电, 第100条): per type, a multiple of the price difference / capacity charge,
 //   or a fixed amount per kW or per occurrence.
 // Money is integer fen; a price is integer 1/10000 yuan per kWh (see tariff.ts for the rounding rule).
+import { asObject, checkNumber, checkObject, type Problem } from '../policy/check';
 import { energyAmountFen, kwhText, toKwhUnits } from './tariff';
 
 export const DEFAULT_THEFT_PENALTY_MULTIPLE = 3;
@@ -55,6 +56,43 @@ export const DEFAULT_VIOLATION_RULES: Record<ViolationType, ViolationRule> = {
 
 export const VIOLATION_TYPES = Object.keys(DEFAULT_VIOLATION_RULES) as ViolationType[];
 
+/** The anti-theft rules as one policy document: the theft penalty multiple and each violation's rule. */
+export interface ViolationRules {
+  theftPenaltyMultiple: number;
+  violations: Record<ViolationType, ViolationRule>;
+}
+
+export const DEFAULT_SUPPLY_RULES: ViolationRules = { theftPenaltyMultiple: DEFAULT_THEFT_PENALTY_MULTIPLE, violations: DEFAULT_VIOLATION_RULES };
+
+export function checkViolationRules(def: unknown): Problem[] {
+  const out: Problem[] = [];
+  if (!checkObject(def, 'definition', out)) return out;
+  const d = asObject(def);
+  checkNumber(d.theftPenaltyMultiple, 'definition.theftPenaltyMultiple', 0, 10, out);
+  const v = asObject(d.violations);
+  for (const type of VIOLATION_TYPES) {
+    const field = `definition.violations.${type}`;
+    if (!checkObject(v[type], field, out)) continue;
+    const r = asObject(v[type]);
+    if (typeof r.zh !== 'string' || !r.zh.trim()) out.push({ field: `${field}.zh`, reason: 'is required', reasonZh: '必填' });
+    if (typeof r.en !== 'string' || !r.en.trim()) out.push({ field: `${field}.en`, reason: 'is required', reasonZh: '必填' });
+    checkNumber(r.item, `${field}.item`, 1, 99, out, true);
+    if (r.energyMultiple !== undefined) checkNumber(r.energyMultiple, `${field}.energyMultiple`, 0, 20, out);
+    if (r.perKwFen !== undefined) checkNumber(r.perKwFen, `${field}.perKwFen`, 0, 100_000_000, out, true);
+    if (r.assumedMonthsIfUnknown !== undefined) checkNumber(r.assumedMonthsIfUnknown, `${field}.assumedMonthsIfUnknown`, 1, 36, out, true);
+    if (r.perTimeFen !== undefined) {
+      const t = asObject(r.perTimeFen);
+      checkNumber(t.residential, `${field}.perTimeFen.residential`, 0, 100_000_000, out, true);
+      checkNumber(t.other, `${field}.perTimeFen.other`, 0, 100_000_000, out, true);
+    }
+  }
+  for (const k of Object.keys(v)) {
+    if (!(VIOLATION_TYPES as string[]).includes(k))
+      out.push({ field: `definition.violations.${k}`, reason: 'is not a violation type', reasonZh: '不是违约用电类别' });
+  }
+  return out;
+}
+
 export interface TheftInput {
   kind: 'theft';
   /** a household key (customer id); findings with the same key count as one household */
@@ -89,17 +127,17 @@ export interface FindingMoney {
 }
 
 /** The money of one finding under the rules: back-paid charges and the penalty. */
-export function findingMoney(f: FindingInput, rules: Record<ViolationType, ViolationRule> = DEFAULT_VIOLATION_RULES): FindingMoney {
+export function findingMoney(f: FindingInput, rules: ViolationRules = DEFAULT_SUPPLY_RULES): FindingMoney {
   const kwh = toKwhUnits(f.energyKwh ?? 0);
   if (kwh < 0n) throw new RangeError('energy must not be negative');
   if (f.kind === 'theft') {
-    const multiple = f.penaltyMultiple ?? DEFAULT_THEFT_PENALTY_MULTIPLE;
+    const multiple = f.penaltyMultiple ?? rules.theftPenaltyMultiple;
     if (!Number.isInteger(f.price) || f.price < 0) throw new RangeError('price must be a non-negative integer (1/10000 yuan per kWh)');
     if (!(multiple >= 0) || !Number.isFinite(multiple)) throw new RangeError('penalty multiple must be ≥ 0');
     const unpaidFen = energyAmountFen(kwh, f.price);
     return { energyKwh: kwhText(kwh), unpaidFen, penaltyFen: Math.round(unpaidFen * multiple) };
   }
-  const rule = rules[f.violationType];
+  const rule = rules.violations[f.violationType];
   if (!rule) throw new RangeError(`unknown violation type: ${f.violationType}`);
   const price = f.price ?? 0;
   if (!Number.isInteger(price) || price < 0) throw new RangeError('price must be a non-negative integer (1/10000 yuan per kWh)');

@@ -9,6 +9,7 @@ import {
   HistoryOutlined,
   LineChartOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   ScheduleOutlined,
   SmileOutlined,
   ThunderboltOutlined,
@@ -87,6 +88,7 @@ const NAV: NavEntry[] = [
     ],
   },
   { path: '/org', label: 'nav.org', icon: <ApartmentOutlined />, needs: 'org.read' },
+  { path: '/settings/rules', label: 'nav.rules', icon: <SettingOutlined />, needs: 'org.read' },
   { path: '/audit', label: 'nav.audit', icon: <HistoryOutlined />, needs: 'audit.read' },
 ];
 

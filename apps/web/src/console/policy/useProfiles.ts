@@ -8,7 +8,11 @@ export const profilesKey = ['/api/policy/profiles'] as const;
 export const profileKey = (id: string, version: number) => [`/api/policy/profiles/${id}/${version}`] as const;
 
 export function useProfiles() {
-  return useQuery({ queryKey: profilesKey, queryFn: () => apiGet<ProfileSummary[]>('/api/policy/profiles') });
+  return useQuery({
+    queryKey: profilesKey,
+    queryFn: () => apiGet<{ items: ProfileSummary[]; total: number }>('/api/policy/profiles'),
+    select: (page) => page.items,
+  });
 }
 
 export function useProfile(id: string | undefined, version: number | undefined) {
