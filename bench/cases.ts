@@ -10,6 +10,7 @@
 // one, so the generator never shares the servers' event loop; both servers share the child (same
 // Node, same pool size, same database).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -87,6 +88,17 @@ interface Served {
   ours: string;
   baseline: string;
   cookie: string;
+  pid: number;
+}
+
+/** CPU time the server process has used so far, in ms (Linux /proc; null elsewhere). */
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return null;
+  }
 }
 
 const CASE_BODY = JSON.stringify({
@@ -121,7 +133,7 @@ async function serve(): Promise<number> {
       return reply.status(201).send({ ok: true });
     });
     const baseline = await bare.listen({ port: 0, host: '127.0.0.1' });
-    const served: Served = { ours: `${ours}/api/cases`, baseline: `${baseline}/baseline`, cookie: `${cookie.name}=${cookie.value}` };
+    const served: Served = { ours: `${ours}/api/cases`, baseline: `${baseline}/baseline`, cookie: `${cookie.name}=${cookie.value}`, pid: process.pid };
     process.stdout.write(`SERVED ${JSON.stringify(served)}\n`);
     // until the parent closes our stdin
     await new Promise<void>((resolve) => {
@@ -145,6 +157,8 @@ async function serve(): Promise<number> {
 
 interface Round {
   rps: number;
+  /** CPU the server process spent per request during the round (Node only; PostgreSQL not counted) */
+  server_cpu_ms_per_request: number | null;
   p50_ms: number;
   p99_ms: number;
   max_ms: number;
@@ -153,7 +167,8 @@ interface Round {
   errors: number;
 }
 
-async function load(url: string, body: string, headers: Record<string, string>, connections: number, duration: number): Promise<Round> {
+async function load(url: string, body: string, headers: Record<string, string>, connections: number, duration: number, pid: number): Promise<Round> {
+  const cpu0 = cpuMs(pid);
   const r = await autocannon({
     url,
     method: 'POST',
@@ -162,8 +177,10 @@ async function load(url: string, body: string, headers: Record<string, string>, 
     connections,
     duration,
   });
+  const cpu1 = cpuMs(pid);
   return {
     rps: Math.round(r.requests.total / duration),
+    server_cpu_ms_per_request: cpu0 !== null && cpu1 !== null && r.requests.total ? Math.round(((cpu1 - cpu0) / r.requests.total) * 1000) / 1000 : null,
     p50_ms: r.latency.p50,
     p99_ms: r.latency.p99,
     max_ms: r.latency.max,
@@ -193,20 +210,26 @@ async function throughput(o: { duration: number; connections: number; rounds: nu
   const served = JSON.parse(await next('SERVED')) as Served;
   console.log(`cases (a): servers up; ${o.rounds} round(s) of ${o.duration} s each side at ${o.connections} connections (autocannon)`);
   // warm both (JIT, pool, plan caches) before anything is measured
-  await load(served.baseline, CASE_BODY, {}, o.connections, 2);
-  await load(served.ours, CASE_BODY, { cookie: served.cookie }, o.connections, 2);
+  await load(served.baseline, CASE_BODY, {}, o.connections, 2, served.pid);
+  await load(served.ours, CASE_BODY, { cookie: served.cookie }, o.connections, 2, served.pid);
   const ours: Round[] = [];
   const baseline: Round[] = [];
+  // for information: the cheapest signed-in request (session and actor, no write), the floor any
+  // authenticated write stands on
+  const meUrl = served.ours.replace('/api/cases', '/api/me');
+  const signedInFloor = await autocannon({ url: meUrl, headers: { cookie: served.cookie }, connections: o.connections, duration: Math.min(o.duration, 5) });
   for (let i = 0; i < o.rounds; i++) {
     // alternate which side goes first, so neither always runs on a warmer or cooler machine
     const sides = i % 2 === 0 ? (['baseline', 'ours'] as const) : (['ours', 'baseline'] as const);
     for (const side of sides) {
       const r =
         side === 'ours'
-          ? await load(served.ours, CASE_BODY, { cookie: served.cookie }, o.connections, o.duration)
-          : await load(served.baseline, CASE_BODY, {}, o.connections, o.duration);
+          ? await load(served.ours, CASE_BODY, { cookie: served.cookie }, o.connections, o.duration, served.pid)
+          : await load(served.baseline, CASE_BODY, {}, o.connections, o.duration, served.pid);
       (side === 'ours' ? ours : baseline).push(r);
-      console.log(`  ${side.padEnd(8)} ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  non-2xx ${r.non2xx}  errors ${r.errors}`);
+      console.log(
+        `  ${side.padEnd(8)} ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  server CPU ${r.server_cpu_ms_per_request} ms/req  non-2xx ${r.non2xx}  errors ${r.errors}`,
+      );
     }
   }
   const countsLine = next('COUNTS');
@@ -232,6 +255,11 @@ async function throughput(o: { duration: number; connections: number; rounds: nu
     baseline_p99_ms: b1.p99_ms,
     target: { ratio_at_least: 0.3, p99_ms_at_most: 50 },
     met: o1.rps / b1.rps >= 0.3 && o1.p99_ms <= 50,
+    signed_in_floor: {
+      request: 'GET /api/me as the same clerk (session lookup and actor only)',
+      rps: Math.round(signedInFloor.requests.total / Math.min(o.duration, 5)),
+      p99_ms: signedInFloor.latency.p99,
+    },
     ours_rounds: ours,
     baseline_rounds: baseline,
     rows_written: counts,
@@ -408,6 +436,11 @@ async function generate(db: Kysely<DB>, n: number, stationId: number, ownerId: n
   return clockRows;
 }
 
+interface ExplainRoot {
+  Plan: PlanNode;
+  'Execution Time'?: number;
+}
+
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
@@ -490,7 +523,7 @@ async function dueScan(n: number): Promise<void> {
       scanned = await scanWorkflow(db, NOW);
       scanSamples.push(performance.now() - s);
     }
-    const scanPlan = await sql<{ 'QUERY PLAN': { Plan: PlanNode }[] }>`explain (analyze, format json)
+    const scanPlan = await sql<{ 'QUERY PLAN': ExplainRoot[] }>`explain (analyze, format json)
       select subject_kind, subject_id, rule from workflow_clocks where next_at <= ${sql.raw(literal(NOW))} order by next_at limit 500 for update skip locked`.execute(
       db,
     );
@@ -507,11 +540,13 @@ async function dueScan(n: number): Promise<void> {
       due_soon_rows: dueRows,
       due_soon_samples_ms: dueSamples.map(ms),
       due_soon_plan: due,
+      due_soon_server_ms: duePlan.rows[0]!['QUERY PLAN'][0]!['Execution Time'] ?? null,
       due_soon_query: compiled.sql,
       scan_ms: ms(median(scanSamples)),
       scan_result: scanned,
       scan_samples_ms: scanSamples.map(ms),
       scan_plan: scan,
+      scan_query_server_ms: scanPlan.rows[0]!['QUERY PLAN'][0]!['Execution Time'] ?? null,
       target_ms: 50,
       met: median(dueSamples) < 50 && median(scanSamples) < 50 && /Index/.test(due.index_node ?? '') && /Index/.test(scan.index_node ?? ''),
       generate_ms: Math.round(generateMs),

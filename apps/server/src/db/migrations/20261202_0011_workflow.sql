@@ -9,7 +9,7 @@ create table workflow_clocks (
   subject_kind    text not null,                 -- 'case', 'breach', later 'application', …
   subject_id      integer not null,
   rule            text not null,                 -- the commitment rule key
-  station_id      integer not null references org_units(id),
+  station_id      integer not null,              -- derived data: the subject itself holds the reference
   profile_id      text not null,
   profile_version integer not null,
   started_at      timestamptz,                   -- null: the clock has not started (fee not paid)
