@@ -504,7 +504,7 @@ async function dueScan(n: number): Promise<void> {
     }
     const compiled = dueSoon().compile();
     const duePlan = await sql<{
-      'QUERY PLAN': { Plan: PlanNode }[];
+      'QUERY PLAN': ExplainRoot[];
     }>`explain (analyze, format json) ${sql.raw(compiled.sql.replace(/\$(\d+)/g, (_, k) => literal(compiled.parameters[Number(k) - 1])))}`.execute(db);
 
     // for information: the first page of the station inbox, which sorts all the station's open cases
