@@ -5,6 +5,10 @@ export {}; // a module, for top-level await
 const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   import: { about: 'ledger import (customers + meters) vs raw COPY, on PostgreSQL and PGlite', load: () => import('./import') },
   lineloss: { about: 'readings import vs COPY, and area line loss vs a bare GROUP BY, on PostgreSQL and PGlite', load: () => import('./lineloss') },
+  cases: {
+    about: 'POST /api/cases vs a bare INSERT route (autocannon, 50 connections), and due-soon / scan over 1,000,000 open cases, on PostgreSQL',
+    load: () => import('./cases'),
+  },
   theft: { about: 'theft screening (R-MTR-06): AUC and MAP@100 on injected theft patterns, 5,000 × 365, three seeds', load: () => import('./theft') },
 };
 

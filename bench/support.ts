@@ -40,6 +40,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 export interface BenchDatabase extends Database {
+  /** PostgreSQL: the connection URL of this database (a second pool can reach it) */
+  url?: string;
   /** closes and deletes the database */
   drop(): Promise<void>;
 }
@@ -66,6 +68,7 @@ export async function freshDatabase(backend: Backend): Promise<BenchDatabase> {
   await migrate(database.db);
   return {
     ...database,
+    url: url.toString(),
     async drop() {
       await database.close();
       await admin((c) => c.query(`drop database if exists ${name} with (force)`));

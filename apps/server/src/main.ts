@@ -12,6 +12,7 @@ import { VERSION } from './version';
 import { systemClock } from './platform/clock';
 import { startNotifications } from './notify';
 import { startCaseScanner } from './cases/scanner';
+import { backfillWorkflow } from './platform/workflow';
 import { startLineLossRefresh } from './metering/line-loss-refresh';
 
 export interface Started {
@@ -38,6 +39,9 @@ export async function start(config: Config, opts: { demo?: boolean } = {}): Prom
     const demo = await loadDemo(db, { staffPassword: process.env.GRIDDESK_DEMO_PASSWORD });
     console.log(`griddesk: demo loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(demo.counts)}`);
   }
+  // clocks of items opened before the workflow projection existed (once per subject kind)
+  const backfilled = await backfillWorkflow(db, systemClock.now());
+  if (Object.values(backfilled).some((n) => n > 0)) console.log(`griddesk: workflow clocks projected for ${JSON.stringify(backfilled)}`);
   const generated = await ensureAdmin(db, config.adminPassword);
   if (generated) {
     console.log(`\n  griddesk: created user "admin" with password: ${generated}\n  (shown once — set GRIDDESK_ADMIN_PASSWORD to choose it)\n`);
@@ -45,7 +49,7 @@ export async function start(config: Config, opts: { demo?: boolean } = {}): Prom
   const app = await buildApp({ database, config, version: VERSION, clock: systemClock });
   // Background work runs from tables in the same database, so a restart loses nothing.
   const notifications = startNotifications(db, process.env, app.log);
-  const scanner = startCaseScanner(db, { intervalMs: 60_000, log: app.log });
+  const scanner = startCaseScanner(db, { intervalMs: 60_000, log: app.log, clock: systemClock });
   const lossRefresh = startLineLossRefresh(db, { intervalMs: 5 * 60_000, log: app.log });
   const url = await app.listen({ port: config.port, host: config.host });
   return {

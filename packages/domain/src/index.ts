@@ -19,3 +19,6 @@ export * from './org/password-policy';
 export * from './org/common-passwords';
 export * from './org/admin';
 export * from './org/photo';
+export * from './workflow/machine';
+export * from './workflow/clocks';
+export * from './workflow/schedule';

@@ -6,6 +6,7 @@ import { findRule, formatShanghai, type CommitmentProfile, type ReachedLevel } f
 import { CASE_TYPE_LABELS, type CaseType } from '@griddesk/shared';
 import type { DB } from '../db/schema';
 import { enqueue } from '../notify';
+import type { NewNotification } from '../notify/outbox';
 
 /** 'YYYY-MM-DD HH:mm' Shanghai time, as a Chinese reader expects it in a message. */
 export const shortTime = (d: Date) => formatShanghai(d).slice(0, 16).replace('T', ' ');
@@ -31,10 +32,10 @@ async function staffRecipient(tx: Kysely<DB>, userIds: number[]) {
   return users.map((u) => ({ id: u.id, name: u.display_name, channel: u.phone ? ('sms' as const) : ('log' as const), to: u.phone ?? `user:${u.id}` }));
 }
 
-export async function notifyCustomerReceived(tx: Kysely<DB>, c: CaseBrief, firstDue: Date | null): Promise<void> {
-  if (!c.contact_phone) return;
-  const station = await stationFacts(tx, c.station_id);
-  await enqueue(tx, {
+/** The SMS telling the customer the query code and the first promise (R-CASE-08), or null without a phone. */
+export function receivedNotice(c: CaseBrief, station: { name: string }, firstDue: Date | null): NewNotification | null {
+  if (!c.contact_phone) return null;
+  return {
     channel: 'sms',
     recipient: c.contact_phone,
     template: 'case.received',
@@ -43,7 +44,13 @@ export async function notifyCustomerReceived(tx: Kysely<DB>, c: CaseBrief, first
     stationId: c.station_id,
     params: { station: station.name, caseType: CASE_TYPE_LABELS[c.type].zh, queryCode: c.query_code, due: firstDue ? shortTime(firstDue) : '规定时限' },
     dedupeKey: `case:${c.id}:received`,
-  });
+  };
+}
+
+export async function notifyCustomerReceived(tx: Kysely<DB>, c: CaseBrief, firstDue: Date | null): Promise<void> {
+  if (!c.contact_phone) return;
+  const n = receivedNotice(c, await stationFacts(tx, c.station_id), firstDue);
+  if (n) await enqueue(tx, n);
 }
 
 export async function notifyCustomerResolved(tx: Kysely<DB>, c: CaseBrief, result: string, resolvedAt: Date): Promise<void> {
@@ -81,6 +88,7 @@ export async function notifyEscalation(
   profile: CommitmentProfile,
   level: ReachedLevel,
   usedFraction: number | null,
+  opts: { keyPrefix?: string } = {},
 ): Promise<number> {
   const targets =
     level.notify === 'owner'
@@ -110,7 +118,7 @@ export async function notifyEscalation(
         reason: `${rule?.label.zh ?? level.rule}已超时`,
       },
       // The due instant is in the key: a deadline moved by a pause arms its reminders again.
-      dedupeKey: `case:${c.id}:${level.rule}:${level.dueAt.toISOString()}:L${level.level}:u${p.id}`,
+      dedupeKey: `${opts.keyPrefix ?? `case:${c.id}`}:${level.rule}:${level.dueAt.toISOString()}:L${level.level}:u${p.id}`,
     });
     if (id !== null) queued++;
   }

@@ -1,9 +1,9 @@
 // Case reads: a case with its timeline, and the profile version and calendar its clocks need.
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { caseClocks, type Calendar, type ClockState, type CommitmentProfile } from '@griddesk/domain';
+import { caseClocks, type CommitmentProfile, type WorkflowClock } from '@griddesk/domain';
 import type { CaseAction } from '@griddesk/shared';
 import type { DB } from '../db/schema';
-import { loadCalendar, profileVersion } from '../policy/repo';
+import { policyView, type PolicyView } from '../platform/workflow';
 
 export type CaseRow = Awaited<ReturnType<typeof loadCaseRows>>[number];
 export type EventRow = { case_id: number; action: string; at: Date; actor_name: string; from_status: string | null; to_status: string; detail: unknown };
@@ -71,37 +71,39 @@ export async function loadEvents(db: Kysely<DB>, caseIds: number[]): Promise<Map
   return out;
 }
 
-/** Profiles by 'id@version', loaded once per request. */
+/** The facts of a case its clocks are computed from. */
+export function caseHistory(row: Pick<CaseRow, 'received_at' | 'fee_paid_at' | 'service_area'>, events: readonly Pick<EventRow, 'action' | 'at'>[]) {
+  return {
+    openedAt: row.received_at,
+    marks: { fee_paid: row.fee_paid_at },
+    events: events.map((e) => ({ action: e.action, at: e.at })),
+    area: row.service_area,
+  };
+}
+
+/** Clocks of cases recomputed by the pure function (one case's detail); profiles and calendar come from the cache. */
 export class ClockContext {
-  private readonly profiles = new Map<string, Promise<CommitmentProfile | undefined>>();
-  private calendar: Promise<Calendar> | undefined;
+  private policy: Promise<PolicyView> | undefined;
   constructor(
     private readonly db: Kysely<DB>,
-    readonly now: Date = new Date(),
+    readonly now: Date,
   ) {}
 
-  profile(id: string, version: number): Promise<CommitmentProfile | undefined> {
-    const key = `${id}@${version}`;
-    if (!this.profiles.has(key)) this.profiles.set(key, profileVersion(this.db, id, version));
-    return this.profiles.get(key)!;
-  }
-  cal(): Promise<Calendar> {
-    this.calendar ??= loadCalendar(this.db);
-    return this.calendar;
-  }
-  async clocks(row: CaseRow, events: readonly EventRow[]): Promise<{ profile: CommitmentProfile; clocks: ClockState[] }> {
-    const profile = await this.profile(row.profile_id, row.profile_version);
-    if (!profile) throw new Error(`case ${row.id}: profile ${row.profile_id}@${row.profile_version} is missing`);
+  async clocks(row: CaseRow, events: readonly EventRow[]): Promise<{ profile: CommitmentProfile; clocks: WorkflowClock[] }> {
+    this.policy ??= policyView(this.db);
+    const policy = await this.policy;
+    const profile = await policy.profile(row.profile_id, row.profile_version);
+    const h = caseHistory(row, events);
     const clocks = caseClocks(
       profile,
-      await this.cal(),
+      policy.calendar,
       {
         type: row.type,
         faultClass: row.fault_class,
-        area: row.service_area,
-        receivedAt: row.received_at,
-        feePaidAt: row.fee_paid_at,
-        events: events.map((e) => ({ action: e.action as CaseAction, at: e.at })),
+        area: h.area,
+        receivedAt: h.openedAt,
+        feePaidAt: h.marks.fee_paid,
+        events: h.events.map((e) => ({ action: e.action as CaseAction, at: e.at })),
       },
       this.now,
     );

@@ -1,17 +1,20 @@
 // Staff case API (R-CASE-01..07): inbox sorted by time left, detail with timeline and clocks,
 // counter registration, transitions of the closed loop, breach list.
 import { Type } from '@sinclair/typebox';
-import { isOpen, OPEN_STATUSES } from '@griddesk/domain';
+import { caseClockSpecs, nextState, OPEN_STATUSES } from '@griddesk/domain';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, FAULT_CLASSES } from '@griddesk/shared';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import type { Actor } from '../org/actor';
-import { ClockContext, countCases, loadCaseRows, loadEvents, type CaseRow } from './repo';
-import { isOverdue, nextDue, staffView } from './present';
+import { commandContext, runCommand } from '../platform/commands';
+import { clockAt, clocksOf, policyView, projectSubjects } from '../platform/workflow';
+import { ClockContext, loadCaseRows, loadEvents } from './repo';
+import { inboxPage } from './inbox';
+import { staffView } from './present';
 import { registerCase, transitionCase } from './service';
 import { auditActor, writeAudit } from '../audit/write';
-import { profileVersion } from '../policy/repo';
+import { BREACH_MACHINE, breachKind, breachSubject, loadBreaches, type BreachAction } from './workflow';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Instant = Type.String({ format: 'date-time' });
@@ -19,13 +22,12 @@ const Instant = Type.String({ format: 'date-time' });
 export function caseRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
 
-  async function view(actor: Actor, id: number) {
+  async function view(actor: Actor, id: number, now: Date) {
     const [row] = await loadCaseRows(db, { ids: [id], stationIds: actor.stationIds });
     if (!row) throw errors.notFound({ zh: '工单', en: 'Case' });
     const events = (await loadEvents(db, [id])).get(id) ?? [];
-    const clock = new ClockContext(db);
-    const { profile, clocks } = await clock.clocks(row, events);
-    return staffView(row, events, profile, clocks, clock.now);
+    const { profile, clocks } = await new ClockContext(db, now).clocks(row, events);
+    return staffView(row, events, profile, clocks, now);
   }
 
   app.get(
@@ -34,7 +36,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'cases.read' },
       schema: {
         tags: ['cases'],
-        summary: 'Case inbox: open cases sorted by time left (R-CASE-05)',
+        summary: 'Case inbox: open cases sorted by time left, then closed ones newest first (R-CASE-05)',
         querystring: Type.Object({
           status: Type.Optional(literals(CASE_STATUSES)),
           type: Type.Optional(literals(CASE_TYPES)),
@@ -49,42 +51,33 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const f = req.query;
-      const base = { stationIds: actor.stationIds, ...(f.type ? { type: f.type } : {}), ...(f.mine ? { involving: actor.id } : {}) };
-      const wanted = (list: readonly string[]) => (f.status ? list.filter((s) => s === f.status) : list);
-      // Open cases carry clocks and sort by time left, so all of them are computed (a station has
-      // tens to hundreds); closed ones can be years of history and are paged in SQL, newest first.
-      const openStatuses = wanted(OPEN_STATUSES);
-      const closedStatuses = f.open || f.overdue === true ? [] : wanted(CASE_STATUSES.filter((s) => !isOpen(s)));
-      const clock = new ClockContext(db);
-      const present = async (rows: CaseRow[]) => {
-        const events = await loadEvents(
-          db,
-          rows.map((r) => r.id),
-        );
-        return Promise.all(
-          rows.map(async (r) => {
-            const ev = events.get(r.id) ?? [];
-            const { profile, clocks } = await clock.clocks(r, ev);
-            return {
-              view: staffView(r, ev, profile, clocks, clock.now),
-              due: isOpen(r.status) ? nextDue(clocks) : null,
-              overdue: isOverdue(r.status, clocks, clock.now),
-            };
-          }),
-        );
-      };
-      let open = openStatuses.length ? await present(await loadCaseRows(db, { ...base, statuses: openStatuses })) : [];
-      if (f.overdue !== undefined) open = open.filter((v) => v.overdue === f.overdue);
-      // least time left first; open cases without a running clock after them, newest first
-      open.sort((a, b) => (a.due && b.due ? a.due.getTime() - b.due.getTime() : a.due ? -1 : b.due ? 1 : 0));
-      const closedTotal = closedStatuses.length ? await countCases(db, { ...base, statuses: closedStatuses }) : 0;
-      const fromOpen = open.slice(f.offset, f.offset + f.limit);
-      const closedLimit = f.limit - fromOpen.length;
-      const closed =
-        closedStatuses.length && closedLimit > 0
-          ? await present(await loadCaseRows(db, { ...base, statuses: closedStatuses }, { limit: closedLimit, offset: Math.max(0, f.offset - open.length) }))
-          : [];
-      return { items: [...fromOpen, ...closed].map((v) => ({ ...v.view, events: undefined })), total: open.length + closedTotal };
+      const now = req.now;
+      // open cases only when asked for open or overdue ones; a status narrows either set
+      const wanted = (f.open || f.overdue === true ? OPEN_STATUSES : CASE_STATUSES).filter((s) => !f.status || s === f.status);
+      const { ids, total } = await inboxPage(db, {
+        stationIds: actor.stationIds,
+        statuses: wanted,
+        type: f.type,
+        involving: f.mine ? actor.id : undefined,
+        overdue: f.overdue,
+        limit: f.limit,
+        offset: f.offset,
+        now,
+      });
+      const [rows, stored, policy] = await Promise.all([loadCaseRows(db, { ids }), clocksOf(db, 'case', ids), policyView(db)]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const items = [];
+      for (const id of ids) {
+        const row = byId.get(id);
+        if (!row) continue;
+        const profile = await policy.profile(row.profile_id, row.profile_version);
+        const order = caseClockSpecs(profile, row).map((c) => c.rule);
+        const clocks = (stored.get(id) ?? [])
+          .sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule))
+          .map((c) => ({ ...clockAt(c, now), usedFraction: null }));
+        items.push({ ...staffView(row, [], profile, clocks, now), events: undefined });
+      }
+      return { items, total };
     },
   );
 
@@ -96,7 +89,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      return view(actor, req.params.id);
+      return view(actor, req.params.id, req.now);
     },
   );
 
@@ -157,13 +150,14 @@ export function caseRoutes(app: App, ctx: AppContext): void {
           { field: 'stationId', reason: 'is required and must be a station in your scope', reasonZh: '必填，且须为本人管辖的供电所' },
         ]);
       }
-      const { id } = await registerCase(db, actor, {
+      const { state } = await registerCase(commandContext(db, req), {
         ...b,
         stationId,
         receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined,
         feePaidAt: b.feePaidAt ? new Date(b.feePaidAt) : undefined,
       });
-      return reply.status(201).send(await view(actor, id));
+      const s = state!;
+      return reply.status(201).send(staffView(s.row, s.events, s.profile, s.clocks, req.now));
     },
   );
 
@@ -191,9 +185,8 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      await transitionCase(db, actor, req.params.id, req.body);
-      return view(actor, req.params.id);
+      const s = await transitionCase(commandContext(db, req), req.params.id, req.body);
+      return staffView(s.row, s.events, s.profile, s.clocks, req.now);
     },
   );
 
@@ -219,38 +212,54 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      return db.transaction().execute(async (tx) => {
+      const b = req.body;
+      return runCommand(commandContext(db, req), { permission: 'breaches.manage' }, async ({ tx, now, actor, audit }) => {
+        const scope = actor?.stationIds ?? [];
         const before = await tx
-          .selectFrom('breaches as b')
-          .innerJoin('cases as c', 'c.id', 'b.case_id')
-          .select(['b.id', 'b.status', 'b.compensation_fen', 'b.penalty_fen', 'b.note', 'c.profile_id', 'c.profile_version'])
-          .where('b.id', '=', req.params.id)
-          .where('b.station_id', 'in', actor.stationIds.length ? actor.stationIds : [-1])
+          .selectFrom('breaches')
+          .select(['id', 'status', 'compensation_fen', 'penalty_fen', 'note'])
+          .where('id', '=', req.params.id)
+          .where('station_id', 'in', scope.length ? scope : [-1])
+          .forUpdate()
           .executeTakeFirst();
         if (!before) throw errors.notFound({ zh: '违诺记录', en: 'Breach' });
-        const b = req.body;
-        const multiple = (await profileVersion(tx, before.profile_id, before.profile_version))?.breachPenaltyMultiple ?? 2;
+        const [breach] = await loadBreaches(tx, [before.id]);
+        // the status moves along the breach machine: verified, feedback given, closed or dismissed
+        let feedbackAt: Date | undefined;
+        if (b.status && b.status !== before.status) {
+          const action = (Object.keys(BREACH_MACHINE.actions) as BreachAction[]).find((a) => nextState(BREACH_MACHINE, before.status, a) === b.status);
+          if (!action) {
+            throw new AppError('conflict', `违诺记录当前状态不能改为“${b.status}”`, `A breach that is ${before.status} cannot become ${b.status}`, [
+              { field: 'status', value: b.status, reason: `not reachable from ${before.status}`, reasonZh: `当前状态 ${before.status} 不能直接改为此状态` },
+            ]);
+          }
+          if (action === 'give_feedback') feedbackAt = now;
+        }
+        const multiple = (await policyView(tx).then((p) => p.profile(breach!.profile_id, breach!.profile_version))).breachPenaltyMultiple ?? 2;
         const penalty = b.penaltyFen ?? (b.compensationFen !== undefined ? Math.round(b.compensationFen * multiple) : undefined);
         const patch = {
           ...(b.status ? { status: b.status } : {}),
           ...(b.compensationFen !== undefined ? { compensation_fen: b.compensationFen } : {}),
           ...(penalty !== undefined ? { penalty_fen: penalty } : {}),
           ...(b.note !== undefined ? { note: b.note } : {}),
+          ...(feedbackAt ? { feedback_at: feedbackAt } : {}),
         };
-        await tx.updateTable('breaches').set(patch).where('id', '=', before.id).execute();
-        await writeAudit(tx, auditActor(actor), {
+        const after = await tx
+          .updateTable('breaches')
+          .set(patch)
+          .where('id', '=', before.id)
+          .returning(['id', 'status', 'compensation_fen', 'penalty_fen', 'note'])
+          .executeTakeFirstOrThrow();
+        await audit({
           entity: 'breach',
           entityId: before.id,
           action: 'update',
           before: { status: before.status, compensation_fen: before.compensation_fen, penalty_fen: before.penalty_fen, note: before.note },
           after: patch,
         });
-        const after = await tx
-          .selectFrom('breaches')
-          .select(['id', 'status', 'compensation_fen', 'penalty_fen', 'note'])
-          .where('id', '=', before.id)
-          .executeTakeFirstOrThrow();
+        // R-CMT-12: the feedback clock stops when the result reaches the complainant
+        const [fresh] = await loadBreaches(tx, [before.id]);
+        await projectSubjects(tx, breachKind, [breachSubject(fresh!)], now);
         return { id: after.id, status: after.status, compensationFen: after.compensation_fen, penaltyFen: after.penalty_fen, note: after.note };
       });
     },
@@ -265,6 +274,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
         summary: 'Breach records (违诺) with their 10-day feedback clock (R-CMT-12)',
         querystring: Type.Object({
           status: Type.Optional(Type.String({ maxLength: 20 })),
+          feedbackLate: Type.Optional(Type.Boolean()),
           caseId: Type.Optional(Type.Integer()),
           limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
           offset: Type.Integer({ minimum: 0, default: 0 }),
@@ -277,7 +287,13 @@ export function caseRoutes(app: App, ctx: AppContext): void {
         .selectFrom('breaches as b')
         .innerJoin('cases as c', 'c.id', 'b.case_id')
         .leftJoin('users as u', 'u.id', 'b.responsible_user_id')
+        // the breach's own feedback clock, as projected
+        .leftJoin('workflow_clocks as w', (j) => j.on('w.subject_kind', '=', 'breach').onRef('w.subject_id', '=', 'b.id').on('w.rule', '=', 'breach.feedback'))
         .where('b.station_id', 'in', actor.stationIds.length ? actor.stationIds : [-1]);
+      if (req.query.feedbackLate !== undefined) {
+        const late = sql<SqlBool>`coalesce(w.open and w.met_at is null and w.due_at < ${req.now}, false)`;
+        q = q.where(req.query.feedbackLate ? late : sql<SqlBool>`not ${late}`);
+      }
       if (req.query.status) q = q.where('b.status', '=', req.query.status as 'open');
       if (req.query.caseId) q = q.where('b.case_id', '=', req.query.caseId);
       const [items, total] = await Promise.all([
@@ -296,6 +312,9 @@ export function caseRoutes(app: App, ctx: AppContext): void {
             'b.penalty_fen',
             'b.note',
             'u.display_name as responsible',
+            'w.due_at as feedback_clock_due',
+            'w.met_at as feedback_met_at',
+            'w.open as feedback_owed',
           ])
           .orderBy('b.detected_at', 'desc')
           .limit(req.query.limit)
@@ -313,13 +332,14 @@ export function caseRoutes(app: App, ctx: AppContext): void {
           dueAt: b.due_at.toISOString(),
           detectedAt: b.detected_at.toISOString(),
           status: b.status,
-          feedbackDueAt: b.feedback_due_at?.toISOString() ?? null,
+          feedbackDueAt: (b.feedback_clock_due ?? b.feedback_due_at)?.toISOString() ?? null,
+          feedbackLate: Boolean(b.feedback_owed && !b.feedback_met_at && b.feedback_clock_due && b.feedback_clock_due < req.now),
           compensationFen: b.compensation_fen,
           penaltyFen: b.penalty_fen,
           note: b.note,
           responsible: b.responsible,
         })),
-        total: total.n,
+        total: Number(total.n),
       };
     },
   );

@@ -1,17 +1,23 @@
-// Case commands: register (counter or portal), transitions of the closed loop, breach records.
-// Each command checks access first, runs in one transaction and writes its audit row there.
-import { sql, type Kysely } from 'kysely';
-import { can, dueAt, findRule, nextStatus } from '@griddesk/domain';
+// Case commands: register (counter or portal) and the transitions of the closed loop. Each runs
+// as a command (permission and scope first, one transaction, audit row and notices inside it) on
+// the request's clock, and re-projects the case's clocks through the workflow engine in that
+// same transaction (R-CASE-04, R-CASE-05, R-CMT-12).
+import { sql } from 'kysely';
+import { CASE_MACHINE, nextStatus, type WorkflowClock, type CommitmentProfile } from '@griddesk/domain';
 import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, type CaseAction, type CaseChannel, type CaseType, type FaultClass } from '@griddesk/shared';
-import type { DB } from '../db/schema';
 import { AppError, errors } from '../errors';
-import { auditActor, writeAudit } from '../audit/write';
-import type { Actor } from '../org/actor';
-import { activeProfile } from '../policy/repo';
-import { ClockContext, loadCaseRows, loadEvents } from './repo';
+import { runCommand, type CommandContext, type Tx } from '../platform/commands';
+import { auditActor } from '../audit/write';
+import { notificationRow } from '../notify/outbox';
+import { inForce } from '../platform/documents/service';
+import { BANNED_PHRASES } from '../policy/kinds/banned-phrases';
+import { planNewSubject, POLICY_POINTER, policyAt, projectSubjects, type PolicyPointer } from '../platform/workflow';
+import { insertRegisteredCase } from './register-statement';
+import { loadCaseRows, loadEvents, type CaseRow, type EventRow } from './repo';
 import { newQueryCode } from './query-code';
-import { notifyBreach, notifyCustomerReceived, notifyCustomerResolved } from './notices';
+import { notifyCustomerResolved, receivedNotice } from './notices';
 import { nextDue } from './present';
+import { caseKind, caseSubject } from './workflow';
 import { checkCourteous } from '@griddesk/domain/notify/phrases';
 
 export interface RegisterInput {
@@ -34,87 +40,135 @@ export interface RegisterInput {
 const field = (name: string, reason: string, reasonZh: string) =>
   new AppError('validation_failed', `${name}：${reasonZh}`, `${name}: ${reason}`, [{ field: name, reason, reasonZh }]);
 
+/** The policy in force when this database last registered a case; the statement re-checks it. */
+const lastPointer = new WeakMap<object, PolicyPointer>();
+const STATION_MARK = '⟦station⟧';
+
+async function readPointer(db: CommandContext['db']): Promise<PolicyPointer> {
+  const { rows } = await sql<PolicyPointer>`select ${POLICY_POINTER.columns} from ${POLICY_POINTER.from}`.execute(db);
+  if (!rows[0]) throw new Error('calendar_revision has no row');
+  return rows[0];
+}
+
+/** A case as just written: its row, timeline and clocks, so the caller answers without reading it again. */
+export interface CaseState {
+  row: CaseRow;
+  events: EventRow[];
+  profile: CommitmentProfile;
+  clocks: WorkflowClock[];
+}
+
 /** The registering staff member becomes the first responder (R-CASE-03); a portal case has none until accepted. */
 export async function registerCase(
-  db: Kysely<DB>,
-  actor: Actor | null,
+  ctx: CommandContext,
   input: RegisterInput,
-  now = new Date(),
-): Promise<{ id: number; queryCode: string; created: boolean }> {
-  if (actor && !can(actor.roles, 'cases.write')) throw errors.forbidden();
+): Promise<{ id: number; queryCode: string; created: boolean; state: CaseState | null }> {
+  const { actor, now } = ctx;
   if (input.type === 'fault_repair' && !input.faultClass) throw field('faultClass', 'is required for a fault repair call', '故障报修须选择故障类别');
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime() + 60_000) throw field('receivedAt', 'must not be in the future', '登记时间不能晚于当前时间');
-  return db.transaction().execute(async (tx) => {
-    if (input.idempotencyKey) {
-      const existing = await tx.selectFrom('cases').select(['id', 'query_code']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-      if (existing) return { id: existing.id, queryCode: existing.query_code, created: false };
-    }
-    const customer = input.accountNo
-      ? await tx
+  // Everything is computed before the transaction opens, under the policy last seen in force; the
+  // statement itself checks that policy is still the one in force, and when not, it is read again.
+  let pointer = lastPointer.get(ctx.db) ?? (await readPointer(ctx.db));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const policy = await policyAt(ctx.db, pointer);
+    const profile = policy.active;
+    if (!profile) throw new Error('no active commitment profile');
+    const values = {
+      query_code: newQueryCode(),
+      idempotency_key: input.idempotencyKey ?? null,
+      channel: input.channel,
+      type: input.type,
+      fault_class: input.type === 'fault_repair' ? (input.faultClass ?? null) : null,
+      service_area: input.serviceArea ?? 'urban',
+      station_id: input.stationId,
+      owner_id: actor?.id ?? null,
+      profile_id: profile.id,
+      profile_version: profile.version,
+      customer_id: null as number | null,
+      contact_name: input.contactName,
+      contact_phone: input.contactPhone ?? null,
+      contact_address: input.contactAddress ?? null,
+      description: input.description,
+      important: input.important ?? false,
+      received_at: receivedAt,
+      fee_paid_at: input.feePaidAt ?? null,
+    };
+    const draft = {
+      ...values,
+      id: 0,
+      status: 'received',
+      team_id: null,
+      assignee_id: null,
+      conclusion: null,
+      satisfaction: null,
+      callback_comment: null,
+      closed_at: null,
+      created_at: now,
+      updated_at: now,
+      owner_name: actor?.displayName ?? null,
+      assignee_name: null,
+      team_name: null,
+      account_no: null,
+    } as CaseRow;
+    const detail = { channel: input.channel };
+    const events: EventRow[] = [
+      { case_id: 0, action: 'register', at: receivedAt, actor_name: actor?.displayName ?? '客户自助', from_status: null, to_status: 'received', detail },
+    ];
+    const plan = await planNewSubject(caseKind, caseSubject(draft, events), policy, now);
+    // the station's name is filled in by the statement, from the row as it stands
+    const notice = receivedNotice(draft, { name: STATION_MARK }, nextDue(plan.clocks));
+    const noticeRow = notice && {
+      ...notificationRow(notice, (await inForce(ctx.db, BANNED_PHRASES)).definition.phrases),
+      dedupe_suffix: ':received',
+      station_mark: STATION_MARK,
+    };
+    const audit = {
+      actor: auditActor(actor),
+      after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
+      requestId: ctx.requestId ?? null,
+    };
+    const out = await runCommand(ctx, { permission: 'cases.write', stationIds: actor ? [input.stationId] : [] }, async ({ tx }) => {
+      if (input.idempotencyKey) {
+        const existing = await tx.selectFrom('cases').select(['id', 'query_code']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+        if (existing) return { id: existing.id, queryCode: existing.query_code, created: false, state: null };
+      }
+      if (input.accountNo) {
+        const customer = await tx
           .selectFrom('customers')
           .select(['id', 'important'])
           .where('account_no', '=', input.accountNo)
           .where('station_id', '=', input.stationId)
-          .executeTakeFirst()
-      : undefined;
-    if (input.accountNo && !customer && actor) throw field('accountNo', 'unknown account number in this station', '户号不存在或不属于本所');
-    const profile = await activeProfile(tx);
-    const row = await tx
-      .insertInto('cases')
-      .values({
-        query_code: newQueryCode(),
-        idempotency_key: input.idempotencyKey ?? null,
-        channel: input.channel,
-        type: input.type,
-        fault_class: input.type === 'fault_repair' ? (input.faultClass ?? null) : null,
-        service_area: input.serviceArea ?? 'urban',
-        station_id: input.stationId,
-        team_id: null,
-        owner_id: actor?.id ?? null,
-        assignee_id: null,
-        profile_id: profile.id,
-        profile_version: profile.version,
-        customer_id: customer?.id ?? null,
-        contact_name: input.contactName,
-        contact_phone: input.contactPhone ?? null,
-        contact_address: input.contactAddress ?? null,
-        description: input.description,
-        important: input.important ?? customer?.important ?? false,
-        conclusion: null,
-        satisfaction: null,
-        callback_comment: null,
-        received_at: receivedAt,
-        fee_paid_at: input.feePaidAt ?? null,
-        closed_at: null,
-      })
-      .returning(['id', 'query_code'])
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('case_events')
-      .values({
-        case_id: row.id,
-        action: 'register',
-        at: receivedAt,
-        actor_id: actor?.id ?? null,
-        actor_name: actor?.displayName ?? '客户自助',
-        from_status: null,
-        to_status: 'received',
-        detail: JSON.stringify({ channel: input.channel }),
-      })
-      .execute();
-    await writeAudit(tx, auditActor(actor), {
-      entity: 'case',
-      entityId: row.id,
-      action: 'register',
-      after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
+          .executeTakeFirst();
+        if (!customer && actor) throw field('accountNo', 'unknown account number in this station', '户号不存在或不属于本所');
+        if (customer) {
+          values.customer_id = customer.id;
+          values.important = input.important ?? customer.important;
+          Object.assign(draft, { customer_id: customer.id, important: values.important, account_no: input.accountNo });
+        }
+      }
+      const inserted = await insertRegisteredCase(tx, {
+        policy: pointer,
+        c: { ...values, now },
+        event: { actor_id: actor?.id ?? null, actor_name: events[0]!.actor_name, detail },
+        audit,
+        clocks: plan.hooks ? null : { rows: plan.rows, open: plan.open, lead: plan.lead },
+        notice: noticeRow,
+      });
+      if (!inserted) return null; // the policy moved since it was read
+      const row: CaseRow = { ...draft, ...(inserted as Partial<CaseRow>) };
+      for (const e of events) e.case_id = row.id;
+      // a case entered after its deadline: the engine writes its clocks and records the breach
+      if (plan.hooks) await projectSubjects(tx, caseKind, [caseSubject(row, events)], now, { fresh: true });
+      return { id: row.id, queryCode: row.query_code, created: true, state: { row, events, profile, clocks: plan.clocks } };
     });
-    await syncBreaches(tx, [row.id], now);
-    const [created] = await loadCaseRows(tx, { ids: [row.id] });
-    const { clocks } = await new ClockContext(tx, now).clocks(created!, (await loadEvents(tx, [row.id])).get(row.id) ?? []);
-    await notifyCustomerReceived(tx, created!, nextDue(clocks));
-    return { id: row.id, queryCode: row.query_code, created: true };
-  });
+    if (out) {
+      lastPointer.set(ctx.db, pointer);
+      return out;
+    }
+    pointer = await readPointer(ctx.db);
+  }
+  throw new AppError('conflict', '服务承诺方案或日历正在更新，请重试', 'The commitment profile or calendar is being changed; please try again');
 }
 
 export interface TransitionInput {
@@ -129,9 +183,10 @@ export interface TransitionInput {
   at?: Date | undefined;
 }
 
-export async function transitionCase(db: Kysely<DB>, actor: Actor, caseId: number, input: TransitionInput, now = new Date()): Promise<void> {
-  if (!can(actor.roles, 'cases.write')) throw errors.forbidden();
-  await db.transaction().execute(async (tx) => {
+export async function transitionCase(ctx: CommandContext, caseId: number, input: TransitionInput): Promise<CaseState> {
+  const actor = ctx.actor;
+  if (!actor) throw new Error('a case transition needs a signed-in actor');
+  return runCommand(ctx, { permission: CASE_MACHINE.actions[input.action].permission }, async ({ tx, now, audit }) => {
     // Lock the case row so two clerks cannot move it at once (PostgreSQL; PGlite is serialised anyway).
     const current = await tx
       .selectFrom('cases')
@@ -236,18 +291,21 @@ export async function transitionCase(db: Kysely<DB>, actor: Actor, caseId: numbe
         detail: JSON.stringify(detail),
       })
       .execute();
-    await writeAudit(tx, auditActor(actor), {
+    await audit({
       entity: 'case',
       entityId: caseId,
       action: input.action,
       before: { status: current.status, owner_id: current.owner_id, assignee_id: current.assignee_id, team_id: current.team_id },
       after: { status: to, ...detail },
     });
-    await syncBreaches(tx, [caseId], now);
+    const [[row], timeline] = await Promise.all([loadCaseRows(tx, { ids: [caseId] }), loadEvents(tx, [caseId])]);
+    const events = timeline.get(caseId) ?? [];
+    const { projected } = await projectSubjects(tx, caseKind, [caseSubject(row!, events)], now);
+    return { row: row!, events, profile: projected[0]!.profile, clocks: projected[0]!.clocks };
   });
 }
 
-async function userInStation(tx: Kysely<DB>, userId: number, stationId: number) {
+async function userInStation(tx: Tx, userId: number, stationId: number) {
   const station = await tx.selectFrom('org_units').select('path').where('id', '=', stationId).executeTakeFirstOrThrow();
   const u = await tx
     .selectFrom('users')
@@ -258,56 +316,4 @@ async function userInStation(tx: Kysely<DB>, userId: number, stationId: number) 
     .where('org_units.path', 'like', `${station.path}%`)
     .executeTakeFirst();
   return u && { id: u.id, display_name: u.display_name, team_id: u.kind === 'team' ? u.unit_id : null };
-}
-
-/**
- * R-CMT-12: a deadline that has passed unmet (or was met late) becomes a breach record, naming
- * the person responsible at that moment, with the breach feedback clock of the case's profile.
- * Idempotent: one record per case and rule.
- */
-export async function syncBreaches(tx: Kysely<DB>, caseIds: number[] | 'open', now = new Date()): Promise<number> {
-  const rows =
-    caseIds === 'open'
-      ? await loadCaseRows(tx, { statuses: ['received', 'accepted', 'assigned', 'in_progress', 'paused', 'resolved'] })
-      : await loadCaseRows(tx, { ids: caseIds });
-  if (!rows.length) return 0;
-  const events = await loadEvents(
-    tx,
-    rows.map((r) => r.id),
-  );
-  const ctx = new ClockContext(tx, now);
-  let created = 0;
-  for (const row of rows) {
-    const { profile, clocks } = await ctx.clocks(row, events.get(row.id) ?? []);
-    for (const c of clocks.filter((c) => c.breached && c.dueAt)) {
-      const feedbackRule = findRule(profile, 'breach.feedback');
-      const feedbackDue = feedbackRule ? dueAt(feedbackRule, now, { calendar: await ctx.cal() }) : null;
-      const res = await tx
-        .insertInto('breaches')
-        .values({
-          case_id: row.id,
-          rule: c.rule,
-          due_at: c.dueAt!,
-          responsible_user_id: row.assignee_id ?? row.owner_id,
-          station_id: row.station_id,
-          feedback_due_at: feedbackDue,
-          compensation_fen: null,
-          penalty_fen: null,
-          note: null,
-        })
-        .onConflict((oc) => oc.columns(['case_id', 'rule']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (res) {
-        created++;
-        await writeAudit(
-          tx,
-          { id: null, name: 'system', orgUnitId: row.station_id },
-          { entity: 'breach', entityId: res.id, action: 'detect', after: { caseId: row.id, rule: c.rule, dueAt: c.dueAt } },
-        );
-        await notifyBreach(tx, row, res.id, findRule(profile, c.rule)?.label.zh ?? c.rule, feedbackDue, row.assignee_id ?? row.owner_id);
-      }
-    }
-  }
-  return created;
 }

@@ -70,6 +70,8 @@ export interface BreachTable {
   compensation_fen: number | null;
   penalty_fen: number | null;
   note: string | null;
+  /** R-CMT-12: when the result reached the complainant (meets the breach's feedback clock) */
+  feedback_at: Date | null;
 }
 
 export interface CaseTables {

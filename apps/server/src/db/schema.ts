@@ -4,6 +4,7 @@ import type { CaseTables } from './schema-cases';
 import type { BillingTables } from './schema-billing';
 import type { ResultTables } from './schema-results';
 import type { DocumentTables } from './schema-documents';
+import type { WorkflowTables } from './schema-workflow';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -166,7 +167,7 @@ export interface ImportJobTable {
   finished_at: Timestamp | null;
 }
 
-export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables, ResultTables, DocumentTables {
+export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables, ResultTables, DocumentTables, WorkflowTables {
   org_units: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;

@@ -15,7 +15,7 @@ export function registerAuth(app: App, db: Kysely<DB>): void {
   app.decorate('authenticate', async (req: FastifyRequest, _reply: FastifyReply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw errors.unauthenticated();
-    const user = await sessionUser(db, token);
+    const user = await sessionUser(db, token, req.now);
     if (!user) throw errors.unauthenticated();
     req.actor = await actorFor(db, user);
     // After an administrator's reset the temporary password opens the console, but nothing is

@@ -48,25 +48,31 @@ function refuseEvasivePhrases(params: TemplateParams, text: string, banned: read
   );
 }
 
+/** The row a notification is stored as: rendered, and refused if a banned phrase (those in force) would go out. */
+export function notificationRow(n: NewNotification, banned: readonly string[]) {
+  const { subject, body } = renderTemplate(n.template, n.lang ?? 'zh-CN', n.params);
+  refuseEvasivePhrases(n.params, `${subject}\n${body}`, banned);
+  return {
+    channel: n.channel,
+    recipient: n.recipient,
+    template: n.template,
+    params: JSON.stringify(n.params),
+    subject,
+    body,
+    next_attempt_at: n.dueAt,
+    dedupe_key: n.dedupeKey ?? null,
+    entity: n.entity ?? null,
+    entity_id: n.entityId == null ? null : String(n.entityId),
+    station_id: n.stationId ?? null,
+  };
+}
+
 /** Renders and queues a notification; returns its id, or null when the dedupe key was taken. */
 export async function enqueue(tx: Kysely<DB>, n: NewNotification): Promise<number | null> {
-  const { subject, body } = renderTemplate(n.template, n.lang ?? 'zh-CN', n.params);
-  refuseEvasivePhrases(n.params, `${subject}\n${body}`, (await inForce(tx, BANNED_PHRASES)).definition.phrases);
+  const values = notificationRow(n, (await inForce(tx, BANNED_PHRASES)).definition.phrases);
   const row = await tx
     .insertInto('notifications')
-    .values({
-      channel: n.channel,
-      recipient: n.recipient,
-      template: n.template,
-      params: JSON.stringify(n.params),
-      subject,
-      body,
-      next_attempt_at: n.dueAt,
-      dedupe_key: n.dedupeKey ?? null,
-      entity: n.entity ?? null,
-      entity_id: n.entityId == null ? null : String(n.entityId),
-      station_id: n.stationId ?? null,
-    })
+    .values(values)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();

@@ -24,13 +24,14 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function sessionUser(db: Kysely<DB>, token: string) {
+/** The user of a live session; `now` is the request's instant, the clock the session was made by. */
+export async function sessionUser(db: Kysely<DB>, token: string, now: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.username', 'users.display_name', 'users.roles', 'users.org_unit_id', 'users.must_change_password'])
     .where('sessions.id', '=', digest(token))
-    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('sessions.expires_at', '>', now)
     .where('users.active', '=', true)
     .executeTakeFirst();
 }

@@ -19,6 +19,7 @@ import { errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
 import { activeProfiles, loadCalendar } from './repo';
+import { reprojectForCalendarDay } from '../platform/workflow';
 
 export function policyRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -85,6 +86,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
           .onConflict((oc) => oc.column('day').doUpdateSet({ off: req.body.off, name: req.body.name ?? null, created_by: actor.id }))
           .execute();
         await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: day, action: 'override', before: before ?? null, after: req.body });
+        await reprojectForCalendarDay(tx, day, req.now); // open items counted in working days move (R-CMT-02)
       });
       return { day, off: req.body.off, workday: isWorkday(await loadCalendar(db), day) };
     },
@@ -106,6 +108,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       const removed = await db.transaction().execute(async (tx) => {
         const before = await tx.deleteFrom('calendar_overrides').where('day', '=', req.params.day).returning(['off', 'name']).executeTakeFirst();
         if (before) await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: req.params.day, action: 'remove_override', before });
+        if (before) await reprojectForCalendarDay(tx, req.params.day, req.now);
         return Boolean(before);
       });
       return { day: req.params.day, removed, workday: isWorkday(await loadCalendar(db), req.params.day) };

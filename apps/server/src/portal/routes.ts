@@ -8,6 +8,7 @@ import { activeProfile } from '../policy/repo';
 import { ClockContext, loadCaseRows, loadEvents } from '../cases/repo';
 import { publicView } from '../cases/present';
 import { registerCase } from '../cases/service';
+import { commandContext } from '../platform/commands';
 import { isQueryCode } from '../cases/query-code';
 
 export function portalRoutes(app: App, ctx: AppContext): void {
@@ -38,7 +39,7 @@ export function portalRoutes(app: App, ctx: AppContext): void {
       // A repair call from the portal without a class is treated as the most common one, a service-drop fault.
       const faultClass = b.type === 'fault_repair' ? (b.faultClass ?? 'lv_drop') : undefined;
       const key = req.headers['idempotency-key'];
-      const result = await registerCase(db, null, {
+      const result = await registerCase(commandContext(db, req), {
         channel: 'portal',
         type: b.type,
         faultClass,
@@ -50,10 +51,15 @@ export function portalRoutes(app: App, ctx: AppContext): void {
         stationId: station.id,
         idempotencyKey: key ? `portal:${key}` : undefined,
       });
+      if (result.state) {
+        const s = result.state;
+        return reply.status(201).send(publicView(s.row, s.events, s.profile, s.clocks));
+      }
+      // a repeated submit: the case as it stands
       const [row] = await loadCaseRows(db, { ids: [result.id] });
       const events = (await loadEvents(db, [result.id])).get(result.id) ?? [];
-      const { profile, clocks } = await new ClockContext(db).clocks(row!, events);
-      return reply.status(result.created ? 201 : 200).send(publicView(row!, events, profile, clocks));
+      const { profile, clocks } = await new ClockContext(db, req.now).clocks(row!, events);
+      return reply.status(200).send(publicView(row!, events, profile, clocks));
     },
   );
 
@@ -79,7 +85,7 @@ export function portalRoutes(app: App, ctx: AppContext): void {
       const [row] = await loadCaseRows(db, { queryCode: code });
       if (!row) throw notFound;
       const events = (await loadEvents(db, [row.id])).get(row.id) ?? [];
-      const { profile, clocks } = await new ClockContext(db).clocks(row, events);
+      const { profile, clocks } = await new ClockContext(db, req.now).clocks(row, events);
       return publicView(row, events, profile, clocks);
     },
   );

@@ -1,9 +1,12 @@
 // The clocks of one case: which rules of its profile run for it, when each is due, when it was
 // met and whether it was breached — all recomputed from the case's own history (R-CASE-04, R-CMT-12).
+// The case is one subject kind of the clocked workflow: this maps its facts onto the general clocks.
 import type { CaseAction, CaseType, FaultClass } from '@griddesk/shared';
 import type { Calendar } from '../calendar/calendar';
-import { dueAt, type Pause } from '../commitments/deadline';
-import { findRule, type CommitmentProfile, type ServiceArea } from '../commitments/rules';
+import type { CommitmentProfile, ServiceArea } from '../commitments/rules';
+import { evaluateClocks, pausesOf, type ClockSpec, type ClockState, type WorkflowClock } from '../workflow/clocks';
+
+export { pausesOf, type ClockState };
 
 export interface CaseEventLike {
   action: CaseAction | 'register';
@@ -20,47 +23,22 @@ export interface CaseFacts {
   events: readonly CaseEventLike[];
 }
 
-export interface ClockState {
-  rule: string;
-  dueAt: Date | null;
-  metAt: Date | null;
-  breached: boolean;
-  /** fraction of the allowed time used at `now` (for escalation), null when met or not computable */
-  usedFraction: number | null;
-}
-
-/** Pause intervals from pause/resume events, in order. */
-export function pausesOf(events: readonly CaseEventLike[]): Pause[] {
-  const out: Pause[] = [];
-  for (const e of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    if (e.action === 'pause') out.push({ from: e.at, to: null });
-    else if (e.action === 'resume') {
-      const open = out.at(-1);
-      if (open && open.to === null) open.to = e.at;
-    }
-  }
-  return out;
-}
-
-export function clocksFor(profile: CommitmentProfile, facts: CaseFacts): CommitmentProfile['caseClocks'][number]['clocks'] {
+export function clocksFor(profile: CommitmentProfile, facts: Pick<CaseFacts, 'type' | 'faultClass'>): CommitmentProfile['caseClocks'][number]['clocks'] {
   const entry = profile.caseClocks.find((c) => c.type === facts.type && (c.faultClass === undefined || c.faultClass === (facts.faultClass ?? undefined)));
   return entry?.clocks ?? [];
 }
 
-export function caseClocks(profile: CommitmentProfile, calendar: Calendar, facts: CaseFacts, now: Date): ClockState[] {
-  const pauses = pausesOf(facts.events);
-  return clocksFor(profile, facts).flatMap((c): ClockState[] => {
-    const rule = findRule(profile, c.rule);
-    if (!rule || rule.clock === 'lead_minutes') return [];
-    const start = c.startsOn === 'fee_paid' ? (facts.feePaidAt ?? null) : facts.receivedAt;
-    const met = facts.events.filter((e) => e.action === c.metBy && (!start || e.at >= start)).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
-    const metAt = met?.at ?? null;
-    if (!start) return [{ rule: c.rule, dueAt: null, metAt, breached: false, usedFraction: null }];
-    const due = dueAt(rule, start, { calendar, pauses, area: facts.area ?? 'urban', dayWindow: profile.dayWindow, asOf: metAt ?? now });
-    if (!due) return [{ rule: c.rule, dueAt: null, metAt, breached: false, usedFraction: null }];
-    const breached = metAt ? metAt > due : now > due;
-    const total = due.getTime() - start.getTime();
-    const usedFraction = metAt || total <= 0 ? null : (now.getTime() - start.getTime()) / total;
-    return [{ rule: c.rule, dueAt: due, metAt, breached, usedFraction }];
-  });
+/** The clocks a case of this type runs under its profile version, as the workflow engine reads them. */
+export function caseClockSpecs(profile: CommitmentProfile, facts: Pick<CaseFacts, 'type' | 'faultClass'>): ClockSpec[] {
+  return clocksFor(profile, facts).map((c) => ({ rule: c.rule, metBy: c.metBy, startsOn: c.startsOn === 'fee_paid' ? 'fee_paid' : 'opened' }));
+}
+
+export function caseClocks(profile: CommitmentProfile, calendar: Calendar, facts: CaseFacts, now: Date): WorkflowClock[] {
+  return evaluateClocks(
+    profile,
+    calendar,
+    caseClockSpecs(profile, facts),
+    { openedAt: facts.receivedAt, marks: { fee_paid: facts.feePaidAt }, events: facts.events, area: facts.area },
+    now,
+  );
 }
