@@ -28,6 +28,11 @@ export interface OrgUnitTable {
   updated_at: Generated<Date>;
 }
 
+export interface OrgRevisionTable {
+  id: Generated<boolean>;
+  revision: Generated<number>;
+}
+
 export interface UserTable {
   id: Generated<number>;
   username: string;
@@ -169,6 +174,7 @@ export interface ImportJobTable {
 
 export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables, ResultTables, DocumentTables, WorkflowTables {
   org_units: OrgUnitTable;
+  org_revision: OrgRevisionTable;
   users: UserTable;
   sessions: SessionTable;
   staff_photos: StaffPhotoTable;

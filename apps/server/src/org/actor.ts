@@ -36,11 +36,34 @@ export async function loadScopeUnits(db: Kysely<DB>): Promise<ScopeUnit[]> {
   return rows.map((r) => ({ id: r.id, kind: r.kind, path: r.path, parentId: r.parent_id }));
 }
 
+// The org tree of each database, kept while its revision (read with the session) does not move:
+// every request needs it, and it changes only when an administrator edits a unit.
+const trees = new WeakMap<Kysely<DB>, { revision: number; units: Promise<ScopeUnit[]> }>();
+
+function scopeUnits(db: Kysely<DB>, revision: number | null | undefined): Promise<ScopeUnit[]> {
+  if (revision === null || revision === undefined) return loadScopeUnits(db);
+  const kept = trees.get(db);
+  if (kept && kept.revision === revision) return kept.units;
+  const units = loadScopeUnits(db);
+  trees.set(db, { revision, units });
+  units.catch(() => trees.delete(db));
+  return units;
+}
+
 export async function actorFor(
   db: Kysely<DB>,
-  user: { id: number; username: string; display_name: string; roles: string[]; org_unit_id: number; must_change_password?: boolean },
+  user: {
+    id: number;
+    username: string;
+    display_name: string;
+    roles: string[];
+    org_unit_id: number;
+    must_change_password?: boolean;
+    /** the org tree's revision, read with the session: the tree is then served from memory */
+    org_revision?: number | null;
+  },
 ): Promise<Actor> {
-  const [units, table] = await Promise.all([loadScopeUnits(db), rolePermissionTable(db)]);
+  const [units, table] = await Promise.all([scopeUnits(db, user.org_revision), rolePermissionTable(db)]);
   const home = units.find((u) => u.id === user.org_unit_id);
   if (!home) throw new Error(`user ${user.username} belongs to a missing org unit`);
   const roles = user.roles as Role[];

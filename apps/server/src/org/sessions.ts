@@ -26,14 +26,18 @@ export async function createSession(
 
 /** The user of a live session; `now` is the request's instant, the clock the session was made by. */
 export async function sessionUser(db: Kysely<DB>, token: string, now: Date) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.roles', 'users.org_unit_id', 'users.must_change_password'])
-    .where('sessions.id', '=', digest(token))
-    .where('sessions.expires_at', '>', now)
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['users.id', 'users.username', 'users.display_name', 'users.roles', 'users.org_unit_id', 'users.must_change_password'])
+      // read in the same round trip: the org tree a process keeps is still the current one while this holds
+      .select((eb) => eb.selectFrom('org_revision').select('revision').as('org_revision'))
+      .where('sessions.id', '=', digest(token))
+      .where('sessions.expires_at', '>', now)
+      .where('users.active', '=', true)
+      .executeTakeFirst()
+  );
 }
 
 export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
