@@ -5,6 +5,10 @@ export {}; // a module, for top-level await
 const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(args: string[]): Promise<number> }> }> = {
   import: { about: 'ledger import (customers + meters) vs raw COPY, on PostgreSQL and PGlite', load: () => import('./import') },
   lineloss: { about: 'readings import vs COPY, and area line loss vs a bare GROUP BY, on PostgreSQL and PGlite', load: () => import('./lineloss') },
+  responsiveness: {
+    about: 'GET /api/me every 25 ms while theft, line loss, bills and an XLSX export run, on the product started with the demo (PGlite)',
+    load: () => import('./responsiveness'),
+  },
   theft: { about: 'theft screening (R-MTR-06): AUC and MAP@100 on injected theft patterns, 5,000 × 365, three seeds', load: () => import('./theft') },
 };
 

@@ -3,6 +3,7 @@ import type { MeteringTables, PolicyTables } from './schema-policy';
 import type { CaseTables } from './schema-cases';
 import type { BillingTables } from './schema-billing';
 import type { ResultTables } from './schema-results';
+import type { JobTables } from './schema-jobs';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -133,23 +134,7 @@ export interface SupplyContractTable {
   created_at: Generated<Date>;
 }
 
-export interface ImportJobTable {
-  id: Generated<number>;
-  kind: string;
-  filename: string;
-  status: 'running' | 'succeeded' | 'rejected' | 'failed';
-  phase: Generated<string>;
-  total_rows: Generated<number>;
-  processed_rows: Generated<number>;
-  inserted: Generated<number>;
-  updated: Generated<number>;
-  report: unknown;
-  created_by: number | null;
-  created_at: Generated<Date>;
-  finished_at: Timestamp | null;
-}
-
-export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables, ResultTables {
+export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables, ResultTables, JobTables {
   org_units: OrgUnitTable;
   users: UserTable;
   sessions: SessionTable;
@@ -159,7 +144,6 @@ export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTab
   customers: CustomerTable;
   meters: MeterTable;
   supply_contracts: SupplyContractTable;
-  import_jobs: ImportJobTable;
   notifications: NotificationTable;
 }
 

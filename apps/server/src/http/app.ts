@@ -26,6 +26,7 @@ import { meteringAnalysisRoutes } from '../metering/analysis-routes';
 import { tariffRoutes } from '../metering/tariff-routes';
 import { segmentRoutes } from '../metering/segment-routes';
 import { billQueryRoutes } from '../portal/bill-query';
+import { jobRoutes } from '../platform/jobs/routes';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   billQueryRoutes(app, ctx);
   policyRoutes(app, ctx);
   notifyRoutes(app, ctx);
+  jobRoutes(app, ctx);
   await registerStatic(app, ctx.config.webDist);
   return app;
 }
