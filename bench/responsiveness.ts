@@ -29,6 +29,8 @@ interface Sample {
   at: number;
   ms: number;
   ok: boolean;
+  /** the heavy job running when the request was sent */
+  during: string;
 }
 
 function freePort(): Promise<number> {
@@ -193,19 +195,21 @@ export async function run(args: string[]): Promise<number> {
     // light requests on a fixed timer, independent of the answers
     const samples: Sample[] = [];
     let phase: 'idle' | 'heavy' | 'off' = 'idle';
+    let during = 'idle';
     const idle: Sample[] = [];
     const pending = new Set<Promise<void>>();
     const tick = () => {
       const into = phase === 'idle' ? idle : samples;
       const at = performance.now();
+      const what = during;
       const p = c
         .request('GET', '/api/me')
         .then(async (r) => {
           await r.arrayBuffer();
-          into.push({ at, ms: performance.now() - at, ok: r.status === 200 });
+          into.push({ at, ms: performance.now() - at, ok: r.status === 200, during: what });
         })
         .catch(() => {
-          into.push({ at, ms: performance.now() - at, ok: false });
+          into.push({ at, ms: performance.now() - at, ok: false, during: what });
         })
         .finally(() => pending.delete(p));
       pending.add(p);
@@ -221,6 +225,7 @@ export async function run(args: string[]): Promise<number> {
     const results: Record<string, unknown> = {};
     const time = async (name: string, fn: () => Promise<{ mode: string; result?: unknown; bytes?: number }>) => {
       const s = performance.now();
+      during = name;
       const r = await fn();
       durations[name] = Math.round(performance.now() - s);
       modes[name] = r.mode;
@@ -253,6 +258,16 @@ export async function run(args: string[]): Promise<number> {
       light_p99_ms: light.p99,
       light_max_ms: light.max,
       light_over_100ms: over100,
+      // the light requests sent while each heavy job ran
+      light_during: Object.fromEntries(
+        ['theft', 'lineloss', 'bills', 'export'].map((name) => {
+          const st = stats(samples.filter((x) => x.during === name));
+          return [
+            name,
+            { requests: st.count, p50_ms: st.p50, p99_ms: st.p99, max_ms: st.max, over_100ms: samples.filter((x) => x.during === name && x.ms > 100).length },
+          ];
+        }),
+      ),
       idle: { requests: idleStats.count, p50_ms: idleStats.p50, p99_ms: idleStats.p99, max_ms: idleStats.max },
       heavy_total_ms: Math.round(heavyMs),
       theft_ms: durations.theft,

@@ -25,8 +25,12 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-export async function openAndMigrate(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+export async function openAndMigrate(config: Pick<Config, 'databaseUrl' | 'dataDir'> & { slowQueryMs?: number | undefined }): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    slowQueryMs: config.slowQueryMs,
+  });
   await prepareDatabase(database.db);
   return database;
 }

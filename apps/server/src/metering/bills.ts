@@ -108,7 +108,7 @@ export async function computeBills(
       .execute()
   ).map((r) => r.customer_id!);
   const result: ComputeResult = { period, computed: 0, unchanged: 0, keptCorrected: 0, noTariff: [], negative: [], totalFen: 0 };
-  const sizer = new ChunkSizer(500);
+  const sizer = new ChunkSizer(100);
   await progress(0, customers.length, 'billing');
   for (let i = 0; i < customers.length; ) {
     const n = Math.min(sizer.size, customers.length - i);

@@ -57,7 +57,7 @@ async function idsOf(db: Kysely<DB>, table: 'customers' | 'meters', stationIds: 
  * about 30 ms: no single statement holds the embedded database for long.
  */
 async function overChunks(ids: number[], fn: (lo: number, hi: number) => Promise<void>, onChunk: (done: number) => Promise<void>): Promise<void> {
-  const sizer = new ChunkSizer(500);
+  const sizer = new ChunkSizer(100);
   for (let i = 0; i < ids.length; ) {
     const n = Math.min(sizer.size, ids.length - i);
     await sizer.time(n, () => fn(ids[i]!, ids[i + n - 1]!));

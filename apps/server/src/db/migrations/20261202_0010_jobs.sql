@@ -29,8 +29,10 @@ create index jobs_queued_idx on jobs (id) where status = 'queued';
 create index jobs_running_idx on jobs (heartbeat_at) where status = 'running';
 create index jobs_created_by_idx on jobs (created_by, id desc);
 
--- Files of a job in parts of at most a megabyte, so neither writing nor reading one holds the
--- database for long: an import's uploaded file (input), an export's result (output).
+-- Files of a job in parts of at most 256 KB, so neither writing nor reading one holds the
+-- database for long: an import's uploaded file (input), an export's result (output). Stored
+-- without compression: XLSX is a zip already, and compressing a CSV part costs more time in the
+-- embedded database than it saves.
 create table job_files (
   job_id   bigint not null references jobs(id) on delete cascade,
   role     text not null check (role in ('input', 'output')),
@@ -38,6 +40,7 @@ create table job_files (
   content  bytea not null,
   primary key (job_id, role, part)
 );
+alter table job_files alter column content set storage external;
 
 -- Imports now run as jobs of kind 'ledger.import'; their progress lived in import_jobs, which only
 -- the page that started an import polled (the imports themselves are in the audit trail).

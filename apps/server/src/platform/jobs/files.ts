@@ -1,11 +1,13 @@
-// A job's files in the database, in parts of at most a megabyte: an import's upload (input), an
+// A job's files in the database, in parts of at most 256 KB: an import's upload (input), an
 // export's result (output). In the database rather than on disk so that, on PostgreSQL with
 // several processes, whichever process answers the download has the file; in parts so that no
-// single statement moves more than a megabyte.
-import type { Kysely } from 'kysely';
+// single statement moves more than that. The bytes travel as base64 text, decoded and encoded by
+// the database: PGlite's own bytea parameter and result conversion runs in JavaScript and took
+// 10–20× longer for a 256 KB part (60–250 ms against 4–9 ms, measured here).
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 
-export const PART_BYTES = 1024 * 1024;
+export const PART_BYTES = 256 * 1024;
 export type JobFileRole = 'input' | 'output';
 
 /** Stores the chunks as parts (replacing an earlier file of the same role); returns the bytes written. */
@@ -26,9 +28,10 @@ export async function writeJobFile(
     pending = [];
     pendingBytes = 0;
     for (let at = 0; at < content.length; at += PART_BYTES) {
+      const base64 = content.subarray(at, Math.min(content.length, at + PART_BYTES)).toString('base64');
       await db
         .insertInto('job_files')
-        .values({ job_id: jobId, role, part: part++, content: content.subarray(at, Math.min(content.length, at + PART_BYTES)) })
+        .values({ job_id: jobId, role, part: part++, content: sql<Uint8Array>`decode(${base64}, 'base64')` })
         .execute();
     }
   };
@@ -47,13 +50,13 @@ export async function* readJobFile(db: Kysely<DB>, jobId: number, role: JobFileR
   for (let part = 0; ; part++) {
     const row = await db
       .selectFrom('job_files')
-      .select('content')
+      .select(sql<string>`encode(content, 'base64')`.as('content'))
       .where('job_id', '=', jobId)
       .where('role', '=', role)
       .where('part', '=', part)
       .executeTakeFirst();
     if (!row) return;
-    yield Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength);
+    yield Buffer.from(row.content, 'base64');
   }
 }
 

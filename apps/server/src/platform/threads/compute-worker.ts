@@ -1,6 +1,7 @@
 // The compute worker thread: runs one task of compute-tasks.ts per message, in order.
 import { parentPort } from 'node:worker_threads';
 import { type ComputeTask, computeTasks } from './compute-tasks';
+import { lowerThreadPriority } from './niceness';
 
 export interface ComputeRequest {
   id: number;
@@ -11,6 +12,8 @@ export interface ComputeRequest {
 export type ComputeAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; name: string };
 
 const port = parentPort!;
+// background computation: the threads answering requests go first for the CPU
+lowerThreadPriority();
 port.on('message', (m: ComputeRequest) => {
   try {
     const fn = computeTasks[m.task] as (...args: unknown[]) => unknown;
