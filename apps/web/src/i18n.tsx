@@ -2,6 +2,7 @@
 // belong to one page (rule summaries, shared enum labels) are passed to `t` as {zh, en} objects.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { casesMessages } from './messages/cases';
+import { jobMessages } from './messages/jobs';
 import { meteringMessages } from './messages/metering';
 import { meteringPolicyMessages } from './messages/meteringPolicy';
 import { policyMessages } from './messages/policy';
@@ -210,6 +211,7 @@ const messages = {
 
   // Larger sections keep their texts in their own files.
   ...casesMessages,
+  ...jobMessages,
   ...meteringMessages,
   ...meteringPolicyMessages,
   ...policyMessages,
