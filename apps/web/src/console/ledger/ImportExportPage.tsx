@@ -14,6 +14,8 @@ import { formatNumber } from '../../format';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJobRunner } from '../jobs/useJob';
 
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
 interface ExportResult {
   rows: number;
   personalData: 'full' | 'masked';
@@ -136,8 +138,11 @@ export function ImportExportPage() {
                         masked: t(exported.result.personalData === 'full' ? 'export.full' : 'export.masked'),
                       })}
                     </Typography.Text>
+                    <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
+                      {exported.result.file.name} · {formatBytes(exported.result.file.bytes)}
+                    </Typography.Text>
                     <Button type="primary" icon={<DownloadOutlined />} href={`/api/jobs/${exported.id}/file`} data-testid="export-download">
-                      {t('jobs.download')} · {exported.result.file.name}
+                      {t('jobs.download')}
                     </Button>
                   </Flex>
                 )}
