@@ -69,3 +69,18 @@ export async function readWholeJobFile(db: Kysely<DB>, jobId: number, role: JobF
   for await (const p of readJobFile(db, jobId, role)) parts.push(p);
   return Buffer.concat(parts);
 }
+
+/** An import's upload is not needed once its job has finished. */
+export async function dropInput(db: Kysely<DB>, jobId: number): Promise<void> {
+  await db.deleteFrom('job_files').where('job_id', '=', jobId).where('role', '=', 'input').execute();
+}
+
+/** Exports' files are kept for `keepDays` after their job finished, then removed (the job row stays). */
+export async function purgeOldJobFiles(db: Kysely<DB>, keepDays: number, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - keepDays * 86_400_000);
+  const res = await db
+    .deleteFrom('job_files')
+    .where('job_id', 'in', (eb) => eb.selectFrom('jobs').select('id').where('finished_at', '<', before))
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -10,6 +10,7 @@ import { ManualClock } from '../clock';
 import type { CommandContext } from '../commands';
 import { defineJob, JobRegistry } from './kind';
 import { enqueueJob, recoverInterruptedJobs } from './repo';
+import { purgeOldJobFiles, readWholeJobFile } from './files';
 import { Jobs } from './service';
 import { JobWorker } from './worker';
 
@@ -79,6 +80,21 @@ describe.each(BACKENDS)('jobs engine on %s', (backend) => {
         await hold.opened;
         await ctx.progress(1, 1, 'waiting');
         return 'done';
+      },
+    }),
+    defineJob<object, { bytes: number; text: string }>({
+      kind: 'test.file',
+      permission: 'metering.run',
+      resumable: false,
+      async run(ctx) {
+        const input = await ctx.readInput();
+        const bytes = await ctx.writeOutput(
+          (async function* () {
+            yield Buffer.from(input.toString('utf8').toUpperCase());
+            yield Buffer.alloc(300 * 1024, 0x61); // more than one part
+          })(),
+        );
+        return { bytes, text: input.toString('utf8') };
       },
     }),
     defineJob<{ i: number }, number>({
@@ -217,6 +233,26 @@ describe.each(BACKENDS)('jobs engine on %s', (backend) => {
       .toBe(12);
     await Promise.all([a.stop(), b.stop()]);
     expect([...runs.entries()].sort(([x], [y]) => x - y)).toEqual(ids.map((_, i) => [i, 1]));
+  });
+
+  it('files: the upload is read by the job and removed once it finished; the output is kept in parts, then purged', async () => {
+    jobs.startWorker({ log: silent });
+    const id = await jobs.start(system(), 'test.file', {}, { input: Buffer.from('ledger,文件\n') });
+    const done = await jobs.waitFor(id);
+    expect(done).toMatchObject({ status: 'succeeded', result: { text: 'ledger,文件\n', bytes: Buffer.byteLength('LEDGER,文件\n') + 300 * 1024 } });
+    const parts = await t.db.selectFrom('job_files').select(['role', 'part']).where('job_id', '=', id).orderBy('part').execute();
+    expect(parts).toEqual([
+      { role: 'output', part: 0 },
+      { role: 'output', part: 1 },
+    ]);
+    const whole = await readWholeJobFile(t.db, id, 'output');
+    expect(whole.subarray(0, Buffer.byteLength('LEDGER,文件\n')).toString()).toBe('LEDGER,文件\n');
+    expect(whole.length).toBe((done.result as { bytes: number }).bytes);
+    expect(await purgeOldJobFiles(t.db, 7, clock.now())).toBe(0);
+    clock.advance(8 * 86_400_000);
+    expect(await purgeOldJobFiles(t.db, 7, clock.now())).toBe(2);
+    clock.set(T0);
+    expect((await job(id)).status).toBe('succeeded');
   });
 
   it('a job of a kind this process does not know is left in the queue', async () => {

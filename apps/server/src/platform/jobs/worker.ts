@@ -11,7 +11,7 @@ import { errors } from '../../errors';
 import type { Actor } from '../../org/actor';
 import type { Clock } from '../clock';
 import { INTERRUPTED, JobInterrupted, UNKNOWN_KIND, toJobError } from './errors';
-import { readWholeJobFile, writeJobFile } from './files';
+import { dropInput, purgeOldJobFiles, readWholeJobFile, writeJobFile } from './files';
 import type { JobContext, JobLog, JobRegistry } from './kind';
 import { ProgressReporter } from './progress';
 import { claimNextJob, failJob, finishJob, heartbeat, type JobRow, recoverInterruptedJobs, requeueJob } from './repo';
@@ -25,6 +25,8 @@ export interface JobWorkerOptions {
   heartbeatMs?: number;
   /** how often to look for interrupted jobs of other processes (ms) */
   recoverEveryMs?: number;
+  /** an export's file is kept this many days after its job finished (default 7) */
+  keepFilesDays?: number;
   /** told when a job has succeeded or failed (Jobs.waitFor) */
   onFinished?: (jobId: number) => void;
 }
@@ -88,6 +90,8 @@ export class JobWorker {
           lastRecovery = Date.now();
           const r = await recoverInterruptedJobs(this.db, { staleAfterMs: this.opts.staleAfterMs ?? 60_000, now: this.clock.now() });
           if (r.requeued.length || r.failed.length) this.opts.log.warn({ ...r }, 'jobs: interrupted jobs recovered');
+          const purged = await purgeOldJobFiles(this.db, this.opts.keepFilesDays ?? 7, this.clock.now());
+          if (purged) this.opts.log.info({ parts: purged }, 'jobs: old job files removed');
         }
         const job = await claimNextJob(this.db, this.registry.names(), this.clock.now());
         if (job) {
@@ -145,7 +149,11 @@ export class JobWorker {
     } finally {
       clearInterval(beat);
       this.current = null;
-      this.opts.onFinished?.(job.id);
     }
+    // a job queued again keeps its upload; a finished one no longer needs it
+    if ((await this.db.selectFrom('jobs').select('status').where('id', '=', job.id).executeTakeFirst())?.status !== 'queued') {
+      await dropInput(this.db, job.id).catch((err) => this.opts.log.warn({ err, jobId: job.id }, 'jobs: could not remove the upload'));
+    }
+    this.opts.onFinished?.(job.id);
   }
 }
