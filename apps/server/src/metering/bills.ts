@@ -7,7 +7,7 @@ import { billingErrorRate, computeBill, type BillLine, type TierPosition } from 
 import type { DB } from '../db/schema';
 import type { BillTable } from '../db/schema-billing';
 import { writeAudit, writeAudits, type AuditActor } from '../audit/write';
-import { ChunkSizer } from '../platform/jobs/chunks';
+import { forEachIdRange } from '../platform/jobs/id-ranges';
 import { AppError, errors } from '../errors';
 
 /** Inserts the default tariff tables (version 1 of each code) when missing; activates them when no version of the code is active. */
@@ -96,28 +96,16 @@ export async function computeBills(
   const progress = opts.progress ?? (async () => {});
   const tariffs = await activeTariffs(db);
   const ids = stationIds.length ? stationIds : [-1];
-  const customers = (
-    await db
-      .selectFrom('meters')
-      .select('customer_id')
-      .distinct()
-      .where('station_id', 'in', ids)
-      .where('role', '=', 'customer')
-      .where('customer_id', 'is not', null)
-      .orderBy('customer_id')
-      .execute()
-  ).map((r) => r.customer_id!);
   const result: ComputeResult = { period, computed: 0, unchanged: 0, keptCorrected: 0, noTariff: [], negative: [], totalFen: 0 };
-  const sizer = new ChunkSizer(100);
-  await progress(0, customers.length, 'billing');
-  for (let i = 0; i < customers.length; ) {
-    const n = Math.min(sizer.size, customers.length - i);
-    const lo = customers[i]!;
-    const hi = customers[i + n - 1]!;
-    await sizer.time(n, () => db.transaction().execute((tx) => billChunk(tx, actor, period, ids, tariffs, lo, hi, result)));
-    i += n;
-    await progress(i, customers.length, 'billing');
-  }
+  await progress(0, 0, 'billing');
+  // the customers of the stations in id ranges; each range billed in a short transaction of its own
+  await forEachIdRange(
+    db,
+    'customers',
+    stationIds,
+    (lo, hi) => db.transaction().execute((tx) => billChunk(tx, actor, period, ids, tariffs, lo, hi, result)),
+    (done, total) => progress(done, total, 'billing'),
+  );
   result.noTariff.sort();
   result.negative.sort();
   await writeAudit(db, actor, { entity: 'bills', entityId: period, action: 'compute', after: { stationIds, ...result } });

@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { writeAudit, type AuditActor } from '../audit/write';
 import { activeMeteringPolicy } from './policy-repo';
 import { compute } from '../platform/threads/compute';
-import { ChunkSizer } from '../platform/jobs/chunks';
+import { forEachIdRange } from '../platform/jobs/id-ranges';
 
 const DAY_MS = 86_400_000;
 const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
@@ -41,31 +41,6 @@ async function windowEnd(db: Kysely<DB>, stationIds: number[], period: string | 
   return last;
 }
 
-/** The ids of the stations' customers (or meters), in order, for keyset chunks. */
-async function idsOf(db: Kysely<DB>, table: 'customers' | 'meters', stationIds: number[]): Promise<number[]> {
-  const rows = await db
-    .selectFrom(table)
-    .select('id')
-    .where('station_id', 'in', stationIds.length ? stationIds : [-1])
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/**
- * Runs `fn` over consecutive id ranges of `ids`, each sized (ChunkSizer) so its statement takes
- * about 30 ms: no single statement holds the embedded database for long.
- */
-async function overChunks(ids: number[], fn: (lo: number, hi: number) => Promise<void>, onChunk: (done: number) => Promise<void>): Promise<void> {
-  const sizer = new ChunkSizer(100);
-  for (let i = 0; i < ids.length; ) {
-    const n = Math.min(sizer.size, ids.length - i);
-    await sizer.time(n, () => fn(ids[i]!, ids[i + n - 1]!));
-    i += n;
-    await onChunk(i);
-  }
-}
-
 export async function runTheftScreening(
   db: Kysely<DB>,
   actor: AuditActor,
@@ -81,11 +56,12 @@ export async function runTheftScreening(
 
   // one row per customer with its days packed as "offset:kWh" pairs, so memory stays per customer;
   // read in chunks of customers
-  const customers = await idsOf(db, 'customers', stationIds);
   // parsed as each chunk arrives, so the parsing is spread between the chunks too
   const input: (TheftInput & { customerId: number })[] = [];
-  await overChunks(
-    customers,
+  await forEachIdRange(
+    db,
+    'customers',
+    stationIds,
     async (lo, hi) => {
       const r = await sql<{ customer_id: number; account_no: string; area_code: string | null; packed: string }>`
         select d.customer_id, cu.account_no, a.code as area_code,
@@ -103,16 +79,17 @@ export async function runTheftScreening(
         input.push({ customerId: row.customer_id, consNo: String(row.customer_id), days, ...(row.area_code ? { area: row.area_code } : {}) });
       }
     },
-    (done) => progress(done, customers.length, 'reading_series'),
+    (done, total) => progress(done, total, 'reading_series'),
   );
   if (!input.length) throw new AppError('conflict', `${from} 至 ${to} 没有日用电量数据`, `No daily consumption between ${from} and ${to}`);
 
   // registers that went backwards: each reading against the one before it of the same meter, when
   // that is the month before; in chunks of meters
-  const meters = await idsOf(db, 'meters', stationIds);
   const reversed: { customer_id: number; period: string }[] = [];
-  await overChunks(
-    meters,
+  await forEachIdRange(
+    db,
+    'meters',
+    stationIds,
     async (lo, hi) => {
       const r = await sql<{ customer_id: number; period: string }>`
         select m.customer_id, r.period from (
@@ -127,7 +104,7 @@ export async function runTheftScreening(
           and r.prev_period = to_char(to_date(r.period, 'YYYY-MM') - interval '1 month', 'YYYY-MM')`.execute(db);
       reversed.push(...r.rows);
     },
-    (done) => progress(done, meters.length, 'reading_meters'),
+    (done, total) => progress(done, total, 'reading_meters'),
   );
   const events = new Map<number, MeterEvent[]>();
   for (const r of reversed) {
