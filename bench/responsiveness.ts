@@ -10,7 +10,7 @@
 // `--server-dir` points at another checkout, which is how the "before" figure was taken.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -285,6 +285,9 @@ export async function run(args: string[]): Promise<number> {
       date: new Date().toISOString(),
     };
     const path = writeResult(values.out, result);
+    if (process.env.BENCH_SAMPLES) {
+      writeFileSync(process.env.BENCH_SAMPLES, JSON.stringify(samples.map((x) => ({ t: Math.round(x.at - heavyStart), ms: Math.round(x.ms), during: x.during }))));
+    }
     console.log(
       `responsiveness: ${light.count} light requests during ${(heavyMs / 1000).toFixed(1)} s of heavy work: p50 ${light.p50} ms, p99 ${light.p99} ms, max ${light.max} ms (${over100} over 100 ms, ${light.failed} failed); idle p99 ${idleStats.p99} ms → ${path}`,
     );
