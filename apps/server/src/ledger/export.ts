@@ -28,7 +28,7 @@ type Row = Record<string, string>;
  */
 async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[], reveal: boolean): AsyncGenerator<Row[]> {
   const ids = stationIds.length ? stationIds : [-1];
-  const sizer = new ChunkSizer(500, { targetMs: 30, min: 100, max: 10_000 });
+  const sizer = new ChunkSizer(200, { targetMs: 30, min: 100, max: 10_000 });
   let after = 0;
   for (;;) {
     const BATCH = sizer.size;
