@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { writeAudit, type AuditActor } from '../audit/write';
 import { activeMeteringPolicy } from './policy-repo';
 import { compute } from '../platform/threads/compute';
-import { forEachIdRange } from '../platform/jobs/id-ranges';
+import { forEachIdRange, forEachKeyRange, type NextIds } from '../platform/jobs/id-ranges';
 
 const DAY_MS = 86_400_000;
 const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
@@ -58,10 +58,26 @@ export async function runTheftScreening(
   // read in chunks of customers
   // parsed as each chunk arrives, so the parsing is spread between the chunks too
   const input: (TheftInput & { customerId: number })[] = [];
-  await forEachIdRange(
-    db,
-    'customers',
-    stationIds,
+  // only the customers with days in the window: their cost per customer is alike, so the chunks
+  // stay even (most customers of a station may have no daily series at all)
+  const seriesTotal =
+    // one probe of the (customer_id, day) key per customer, not a scan of every day in the window
+    (
+      await sql<{ n: number }>`
+      select count(*) as n from customers c
+      where c.station_id = any(${stationIds}::int[])
+        and exists (select 1 from daily_consumption d where d.customer_id = c.id and d.day between ${from}::date and ${to}::date)`.execute(db)
+    ).rows[0]!.n;
+  const withSeries: NextIds = async (after, limit) =>
+    (
+      await sql<{ customer_id: number }>`
+        select customer_id from daily_consumption
+        where customer_id > ${after} and station_id = any(${stationIds}::int[]) and day between ${from}::date and ${to}::date
+        group by customer_id order by customer_id limit ${limit}`.execute(db)
+    ).rows.map((r) => r.customer_id);
+  await forEachKeyRange(
+    withSeries,
+    Number(seriesTotal),
     async (lo, hi) => {
       const r = await sql<{ customer_id: number; account_no: string; area_code: string | null; packed: string }>`
         select d.customer_id, cu.account_no, a.code as area_code,

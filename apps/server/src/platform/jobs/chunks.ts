@@ -1,6 +1,8 @@
 // Sizes the chunks of a long job so that each chunk's statement (or transaction) holds the one
 // embedded connection for about `targetMs`: the size adapts to what the last chunk took, so the
-// same job splits finely on a slow machine or a cold cache and coarsely where work is cheap.
+// same job splits finely on a slow machine or a cold cache and coarsely where work is cheap. It
+// grows by half at most per chunk and never past `max`: after a run of cheap chunks (ids with no
+// data) the next dense one must not come in a size that holds the database for seconds.
 export interface ChunkSizerOptions {
   targetMs: number;
   min: number;
@@ -11,7 +13,7 @@ export class ChunkSizer {
   private current: number;
   constructor(
     initial: number,
-    private readonly opts: ChunkSizerOptions = { targetMs: 30, min: 50, max: 20_000 },
+    private readonly opts: ChunkSizerOptions = { targetMs: 30, min: 20, max: 2000 },
   ) {
     this.current = initial;
   }
@@ -25,8 +27,8 @@ export class ChunkSizer {
     if (n <= 0 || n < this.current / 2) return; // a short last chunk tells little
     const perItem = Math.max(ms, 1) / n;
     const next = this.opts.targetMs / perItem;
-    // grow at most twofold at a time, shrink at once
-    this.current = Math.round(Math.min(this.opts.max, Math.max(this.opts.min, Math.min(next, this.current * 2))));
+    // grow by half at most at a time, shrink at once
+    this.current = Math.round(Math.min(this.opts.max, Math.max(this.opts.min, Math.min(next, this.current * 1.5))));
   }
 
   /** Times `fn` on a chunk of `n` items and records it. */
