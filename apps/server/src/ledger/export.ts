@@ -23,12 +23,12 @@ type Row = Record<string, string>;
 
 /**
  * Rows of one kind in machine-header shape, in id order, in batches (keyset pagination) sized so
- * each batch's statement takes about 30 ms (ChunkSizer): a large export never holds the embedded
+ * each batch's statement takes about 20 ms (ChunkSizer): a large export never holds the embedded
  * database for long.
  */
 async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[], reveal: boolean): AsyncGenerator<Row[]> {
   const ids = stationIds.length ? stationIds : [-1];
-  const sizer = new ChunkSizer(200, { targetMs: 30, min: 100, max: 10_000 });
+  const sizer = new ChunkSizer(200, { targetMs: 20, min: 100, max: 1000 });
   let after = 0;
   for (;;) {
     const BATCH = sizer.size;
