@@ -9,6 +9,8 @@
 // The servers of (a) run in a child process and the load generator (autocannon, from npm) in this
 // one, so the generator never shares the servers' event loop; both servers share the child (same
 // Node, same pool size, same database).
+import { jobRegistry } from '../apps/server/src/job-kinds';
+import { Jobs } from '../apps/server/src/platform/jobs/service';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -117,7 +119,8 @@ async function serve(): Promise<number> {
     await loadDemo(database.db, { staffPassword: STAFF_PASSWORD, metering: false });
     await ensureAdmin(database.db, 'bench-admin-pw');
     const config = { ...loadConfig({}), webDist: '/nonexistent' };
-    const app = await buildApp({ database, config, version: 'bench', clock: systemClock }, { logger: false });
+    const jobs = new Jobs(database.db, jobRegistry(), systemClock);
+    const app = await buildApp({ database, config, version: 'bench', clock: systemClock, jobs }, { logger: false });
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sunli', password: STAFF_PASSWORD } });
     const cookie = login.cookies.find((c) => c.name === 'griddesk_session');
     if (!cookie) throw new Error(`login failed: ${login.statusCode} ${login.body}`);

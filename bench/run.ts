@@ -9,6 +9,10 @@ const BENCHMARKS: Record<string, { about: string; load: () => Promise<{ run(args
     about: 'POST /api/cases vs a bare INSERT route (autocannon, 50 connections), and due-soon / scan over 1,000,000 open cases, on PostgreSQL',
     load: () => import('./cases'),
   },
+  responsiveness: {
+    about: 'GET /api/me every 25 ms while theft, line loss, bills and an XLSX export run, on the product started with the demo (PGlite)',
+    load: () => import('./responsiveness'),
+  },
   theft: { about: 'theft screening (R-MTR-06): AUC and MAP@100 on injected theft patterns, 5,000 × 365, three seeds', load: () => import('./theft') },
 };
 

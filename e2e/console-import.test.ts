@@ -63,6 +63,19 @@ describe.skipIf(!haveBrowser)('console in Chromium (R-LED-03, R-SYS-01)', () => 
     await page.screenshot({ path: join(dir, 'import.png') });
   });
 
+  it('exports the customers as a job: a progress bar, then the file to download', async () => {
+    await page.goto(`${server.url}/ledger/import`);
+    await page.getByTestId('export-csv').click();
+    await expect.poll(() => page.getByTestId('export-job').getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
+    expect(await page.getByTestId('export-done').innerText()).toMatch(/导出完成：20,00\d 条记录，个人信息完整/);
+    const href = await page.getByTestId('export-download').getAttribute('href');
+    expect(href).toMatch(/^\/api\/jobs\/\d+\/file$/);
+    const file = await page.request.get(`${server.url}${href}`);
+    expect(file.status()).toBe(200);
+    expect((await file.text()).split('\n')[0]).toContain('account_no');
+    await page.screenshot({ path: join(dir, 'export.png') });
+  });
+
   it('finds the imported customer with the phone masked', async () => {
     await page.goto(`${server.url}/ledger/customers`);
     await page.getByTestId('ledger-search').locator('input').fill('8800000003');

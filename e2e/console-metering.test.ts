@@ -43,8 +43,11 @@ describe.skipIf(!haveBrowser)('metering console in Chromium (R-MTR-01..06)', () 
       expect(res.status(), await res.text()).toBe(200);
     }
     // May is saved here; June through the page's button below, so the trend has two months
+    // the run is a job: 202 with its id, followed until it has succeeded
     const may = await page.request.post(`${server.url}/api/metering/lineloss/runs`, { data: { period: '2025-05' } });
-    expect(may.status(), await may.text()).toBe(201);
+    expect(may.status(), await may.text()).toBe(202);
+    const { jobId } = await may.json();
+    await expect.poll(async () => (await (await page.request.get(`${server.url}/api/jobs/${jobId}`)).json()).status, { timeout: 30_000 }).toBe('succeeded');
   });
 
   it('ranks the stations with class tags, recomputes, drills down and draws the trend', async () => {
@@ -120,6 +123,17 @@ describe.skipIf(!haveBrowser)('metering console in Chromium (R-MTR-01..06)', () 
     await upload('good.csv', 'CONS_NO,FLAG,2025/6/1,2025/6/2\nHV1,0,12.5,\n');
     await expect.poll(() => result.getAttribute('data-status'), { timeout: 15_000 }).toBe('succeeded');
     expect(await result.innerText()).toContain('新增 1 个');
+  });
+
+  it('starts a screening from the suspects page as a job and refreshes the list when it is done', async () => {
+    await page.goto(`${server.url}/metering/suspects`);
+    await page.getByTestId('suspects-run').click();
+    // the button waits for the job; the job's last state is read back through the API
+    await expect
+      .poll(async () => (await (await page.request.get(`${server.url}/api/jobs?kind=metering.theft&limit=1`)).json()).items[0]?.status, { timeout: 60_000 })
+      .toBe('succeeded');
+    await expect.poll(() => page.getByTestId('suspects-run').getAttribute('class'), { timeout: 15_000 }).not.toContain('ant-btn-loading');
+    expect(await page.getByTestId('suspects-job').count()).toBe(0);
   });
 
   it('publishes the tariffs in force on the portal to a visitor who is not signed in', async () => {

@@ -1,5 +1,8 @@
 // Work the server repeats in the background (deadline scans, line-loss refresh): one run at a time,
-// errors logged and not thrown, and stop() waits for the run in progress.
+// errors logged and not thrown, and stop() waits for the run in progress. It runs in the background
+// priority: on PGlite its queries wait behind requests' (db/priority.ts).
+import { inBackground } from './db/priority';
+
 export interface Periodic {
   stop(): Promise<void>;
 }
@@ -10,7 +13,7 @@ export function startPeriodic(what: string, intervalMs: number, run: () => Promi
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    running = run()
+    running = inBackground(run)
       .catch((err) => log.error({ err }, `${what} failed`))
       .finally(() => {
         busy = false;

@@ -13,6 +13,8 @@ export interface Config {
   /** Secure cookies need HTTPS in front; off by default so a laptop install works on http. */
   secureCookies: boolean;
   webDist: string;
+  /** embedded PGlite: log statements that take longer than this (ms); undefined = off */
+  slowQueryMs: number | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     webDist: resolve(env.WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
+    slowQueryMs: env.SLOW_QUERY_MS ? int(env, 'SLOW_QUERY_MS', 0, 0, 3_600_000) : undefined,
   };
 }

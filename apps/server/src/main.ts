@@ -6,7 +6,6 @@ import { buildApp } from './http/app';
 import type { App } from './http/context';
 import { ensureAdmin } from './org/bootstrap';
 import { purgeExpiredSessions } from './org/sessions';
-import { failInterruptedJobs } from './ledger/jobs';
 import { hasStations, loadDemo } from './demo/load';
 import { VERSION } from './version';
 import { systemClock } from './platform/clock';
@@ -14,6 +13,11 @@ import { startNotifications } from './notify';
 import { startCaseScanner } from './cases/scanner';
 import { backfillWorkflow } from './platform/workflow';
 import { startLineLossRefresh } from './metering/line-loss-refresh';
+import { jobRegistry } from './job-kinds';
+import { Jobs } from './platform/jobs/service';
+import { recoverInterruptedJobs } from './platform/jobs/repo';
+import { stopCompute } from './platform/threads/compute';
+import { inBackground } from './db/priority';
 
 export interface Started {
   app: App;
@@ -22,8 +26,12 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-export async function openAndMigrate(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+export async function openAndMigrate(config: Pick<Config, 'databaseUrl' | 'dataDir'> & { slowQueryMs?: number | undefined }): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+    slowQueryMs: config.slowQueryMs,
+  });
   await prepareDatabase(database.db);
   return database;
 }
@@ -31,7 +39,13 @@ export async function openAndMigrate(config: Pick<Config, 'databaseUrl' | 'dataD
 export async function start(config: Config, opts: { demo?: boolean } = {}): Promise<Started> {
   const database = await openAndMigrate(config);
   const db = database.db;
-  await failInterruptedJobs(db);
+  // Jobs a crash left running: queued again when they can resume, otherwise failed with the reason.
+  // Only this process can have the PGlite directory open, so every running job there is such a
+  // job; on PostgreSQL another process may be running one, so only those whose heartbeat stopped.
+  const recovered = await recoverInterruptedJobs(db, { staleAfterMs: database.backend === 'pglite' ? 0 : 60_000, now: systemClock.now() });
+  if (recovered.requeued.length || recovered.failed.length) {
+    console.log(`griddesk: jobs interrupted by the last stop — queued again: [${recovered.requeued.join(', ')}], failed: [${recovered.failed.join(', ')}]`);
+  }
   await purgeExpiredSessions(db);
   if (opts.demo !== false && !(await hasStations(db))) {
     console.log('griddesk: empty database — loading the demo station 示范供电所 …');
@@ -46,21 +60,27 @@ export async function start(config: Config, opts: { demo?: boolean } = {}): Prom
   if (generated) {
     console.log(`\n  griddesk: created user "admin" with password: ${generated}\n  (shown once — set GRIDDESK_ADMIN_PASSWORD to choose it)\n`);
   }
-  const app = await buildApp({ database, config, version: VERSION, clock: systemClock });
+  const jobs = new Jobs(db, jobRegistry(), systemClock);
+  const app = await buildApp({ database, config, version: VERSION, clock: systemClock, jobs });
   // Background work runs from tables in the same database, so a restart loses nothing.
-  const notifications = startNotifications(db, process.env, app.log);
+  // (the outbox worker's timers run in the background priority too: created inside inBackground)
+  const notifications = inBackground(() => startNotifications(db, process.env, app.log));
   const scanner = startCaseScanner(db, { intervalMs: 60_000, log: app.log, clock: systemClock });
   const lossRefresh = startLineLossRefresh(db, { intervalMs: 5 * 60_000, log: app.log });
+  jobs.startWorker({ log: app.log });
   const url = await app.listen({ port: config.port, host: config.host });
   return {
     app,
     database,
     url,
     async stop() {
+      // the job in progress ends at its next progress report: queued again or failed as interrupted
+      await jobs.stopWorker();
       await scanner.stop();
       await lossRefresh.stop();
       await notifications.stop();
       await app.close();
+      await stopCompute();
       await database.close();
     },
   };

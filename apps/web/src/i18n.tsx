@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { casesMessages } from './messages/cases';
 import { documentMessages } from './messages/documents';
+import { jobMessages } from './messages/jobs';
 import { meteringMessages } from './messages/metering';
 import { meteringPolicyMessages } from './messages/meteringPolicy';
 import { orgMessages } from './messages/org';
@@ -213,6 +214,7 @@ const messages = {
   // Larger sections keep their texts in their own files.
   ...casesMessages,
   ...documentMessages,
+  ...jobMessages,
   ...meteringMessages,
   ...meteringPolicyMessages,
   ...orgMessages,

@@ -9,3 +9,4 @@ export * from './audit';
 export * from './notifications';
 export * from './portal';
 export * from './system';
+export * from './jobs';

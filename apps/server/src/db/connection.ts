@@ -1,11 +1,9 @@
-// Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite on disk
-// (or in memory when no directory is given, as the tests do).
-import { PGlite } from '@electric-sql/pglite';
+// Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite on disk (or in
+// memory when no directory is given, as the tests do), running in a worker thread of its own.
 import { Kysely } from 'kysely';
-import { mkdirSync } from 'node:fs';
 import { PGliteDialect } from './pglite-driver';
+import { PGliteThread } from './pglite-thread';
 import { PgDialect, createPgPool } from './pg-driver';
-import { typeParsers } from './types';
 import type { DB } from './schema';
 import { guardTransactions } from '../platform/transaction-scope';
 
@@ -21,6 +19,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Directory for PGlite; omitted = in-memory. */
   dataDir?: string | undefined;
+  /** PGlite: log statements slower than this many ms */
+  slowQueryMs?: number | undefined;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -29,8 +29,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const db = guardTransactions(new Kysely<DB>({ dialect: new PgDialect(pool) }));
     return { db, backend: 'postgres', close: () => db.destroy() };
   }
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const pg = await PGlite.create(opts.dataDir ?? 'memory://', { parsers: typeParsers });
-  const db = guardTransactions(new Kysely<DB>({ dialect: new PGliteDialect(pg) }));
+  const thread = await PGliteThread.open(opts.dataDir);
+  const db = guardTransactions(new Kysely<DB>({ dialect: new PGliteDialect(thread, { slowQueryMs: opts.slowQueryMs }) }));
   return { db, backend: 'pglite', close: () => db.destroy() };
 }

@@ -1,7 +1,7 @@
-// Kysely driver for in-process PGlite. PGlite has one connection and no isolation between
-// callers, so every query and every transaction goes through one mutex: a transaction holds
-// the connection until it commits, and nobody else's statement can land inside it.
-import type { PGlite } from '@electric-sql/pglite';
+// Kysely driver for PGlite running in a worker thread (pglite-worker.ts). PGlite has one
+// connection and no isolation between callers, so every query and every transaction goes through
+// one gate: a transaction holds the connection until it commits, and nobody else's statement can
+// land inside it. Requests' queries go before background work's (db/gate.ts, db/priority.ts).
 import {
   type CompiledQuery,
   PostgresAdapter,
@@ -17,38 +17,34 @@ import {
 import { copyPayload, isCopyFromStdin } from './copy';
 import { begin, commit, rollback } from './transactions';
 import { assertNotInTransaction } from '../platform/transaction-scope';
+import { PriorityGate } from './gate';
+import { isBackground } from './priority';
+import type { PGliteThread } from './pglite-thread';
 
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-  lock(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((r) => (release = r));
-    const acquired = this.tail.then(() => release);
-    this.tail = this.tail.then(() => next);
-    return acquired;
-  }
+export interface PGliteDriverOptions {
+  /** log statements that take longer than this (ms) */
+  slowQueryMs?: number | undefined;
+  log?: (msg: string) => void;
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly thread: PGliteThread,
+    private readonly opts: PGliteDriverOptions,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (isCopyFromStdin(query.sql)) {
-      // PGlite reads COPY input from the virtual file /dev/blob.
-      const sqlText = query.sql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
-      const res = await this.pg.query(sqlText, [], { blob: new Blob([copyPayload(query) as Uint8Array<ArrayBuffer>]) });
-      return { rows: [], numAffectedRows: BigInt(res.affectedRows ?? 0) };
+    const started = this.opts.slowQueryMs === undefined ? 0 : performance.now();
+    const copy = isCopyFromStdin(query.sql) ? copyPayload(query) : undefined;
+    const res = await this.thread.query(query.sql, copy ? [] : query.parameters, copy);
+    if (this.opts.slowQueryMs !== undefined) {
+      const ms = performance.now() - started;
+      if (ms > this.opts.slowQueryMs)
+        (this.opts.log ?? console.warn)(`griddesk: slow statement ${ms.toFixed(0)} ms: ${query.sql.replace(/\s+/g, ' ').slice(0, 240)}`);
     }
-    // Without parameters use the simple protocol, which also runs multi-statement scripts
-    // (migrations) the way node-postgres does.
-    const res =
-      query.parameters.length === 0
-        ? ((await this.pg.exec(query.sql)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 })
-        : await this.pg.query<R>(query.sql, query.parameters as unknown[]);
-    const affected = res.affectedRows;
     return {
       rows: res.rows as R[],
-      ...(affected !== undefined && res.fields.length === 0 ? { numAffectedRows: BigInt(affected) } : {}),
+      ...(res.affectedRows !== undefined ? { numAffectedRows: BigInt(res.affectedRows) } : {}),
     };
   }
 
@@ -58,25 +54,26 @@ class PGliteConnection implements DatabaseConnection {
 }
 
 class PGliteDriver implements Driver {
-  private readonly mutex = new Mutex();
-  private readonly releases = new WeakMap<DatabaseConnection, () => void>();
+  private readonly gate = new PriorityGate();
+  private readonly holders = new WeakSet<DatabaseConnection>();
   private readonly connection: PGliteConnection;
 
-  constructor(private readonly pg: PGlite) {
-    this.connection = new PGliteConnection(pg);
+  constructor(
+    private readonly thread: PGliteThread,
+    opts: PGliteDriverOptions,
+  ) {
+    this.connection = new PGliteConnection(thread, opts);
   }
-  async init(): Promise<void> {
-    await this.pg.waitReady;
-  }
+  async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
     assertNotInTransaction();
-    const release = await this.mutex.lock();
-    // One PGlite connection object is shared; wrap it so each holder has its own release.
+    await this.gate.acquire(isBackground() ? 'background' : 'request');
+    // One connection object is shared; each holder gets its own wrapper so a release is its own.
     const holder: DatabaseConnection = {
       executeQuery: (q) => this.connection.executeQuery(q),
       streamQuery: (q) => this.connection.streamQuery(q),
     };
-    this.releases.set(holder, release);
+    this.holders.add(holder);
     return holder;
   }
   beginTransaction(conn: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -89,21 +86,24 @@ class PGliteDriver implements Driver {
     return rollback(conn);
   }
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
-    this.releases.get(conn)?.();
-    this.releases.delete(conn);
+    if (!this.holders.delete(conn)) return;
+    this.gate.release();
   }
   async destroy(): Promise<void> {
-    await this.pg.close();
+    await this.thread.close();
   }
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly thread: PGliteThread,
+    private readonly opts: PGliteDriverOptions = {},
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pg);
+    return new PGliteDriver(this.thread, this.opts);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();

@@ -5,6 +5,7 @@ import type { BillingTables } from './schema-billing';
 import type { ResultTables } from './schema-results';
 import type { DocumentTables } from './schema-documents';
 import type { WorkflowTables } from './schema-workflow';
+import type { JobTables } from './schema-jobs';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -156,23 +157,7 @@ export interface SupplyContractTable {
   created_at: Generated<Date>;
 }
 
-export interface ImportJobTable {
-  id: Generated<number>;
-  kind: string;
-  filename: string;
-  status: 'running' | 'succeeded' | 'rejected' | 'failed';
-  phase: Generated<string>;
-  total_rows: Generated<number>;
-  processed_rows: Generated<number>;
-  inserted: Generated<number>;
-  updated: Generated<number>;
-  report: unknown;
-  created_by: number | null;
-  created_at: Generated<Date>;
-  finished_at: Timestamp | null;
-}
-
-export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables, ResultTables, DocumentTables, WorkflowTables {
+export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTables, ResultTables, DocumentTables, WorkflowTables, JobTables {
   org_units: OrgUnitTable;
   org_revision: OrgRevisionTable;
   users: UserTable;
@@ -184,7 +169,6 @@ export interface DB extends PolicyTables, CaseTables, MeteringTables, BillingTab
   customers: CustomerTable;
   meters: MeterTable;
   supply_contracts: SupplyContractTable;
-  import_jobs: ImportJobTable;
   notifications: NotificationTable;
 }
 

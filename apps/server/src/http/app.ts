@@ -30,6 +30,7 @@ import { meteringAnalysisRoutes } from '../metering/analysis-routes';
 import { tariffRoutes } from '../metering/tariff-routes';
 import { segmentRoutes } from '../metering/segment-routes';
 import { billQueryRoutes } from '../portal/bill-query';
+import { jobRoutes } from '../platform/jobs/routes';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   profileRoutes(app, ctx);
   documentRoutes(app, ctx, DOCUMENT_KINDS);
   notifyRoutes(app, ctx);
+  jobRoutes(app, ctx);
   await registerStatic(app, ctx.config.webDist);
   return app;
 }

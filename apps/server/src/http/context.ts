@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/connection';
 import type { Actor } from '../org/actor';
 import type { Clock } from '../platform/clock';
+import type { Jobs } from '../platform/jobs/service';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -16,6 +17,8 @@ export interface AppContext {
   version: string;
   /** the time every request and job works with; tests pass a ManualClock */
   clock: Clock;
+  /** queues heavy work (202 + /api/jobs/{id}); its worker runs in the server process */
+  jobs: Jobs;
 }
 
 declare module 'fastify' {

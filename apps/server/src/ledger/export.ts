@@ -16,15 +16,23 @@ import {
 import { maskAddress, maskPhone } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { csvField } from './files';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { ChunkSizer } from '../platform/jobs/chunks';
 
-const BATCH = 10_000;
 type Row = Record<string, string>;
 
-/** Rows of one kind in machine-header shape, in id order, in batches (keyset pagination). */
+/**
+ * Rows of one kind in machine-header shape, in id order, in batches (keyset pagination) sized so
+ * each batch's statement takes about 20 ms (ChunkSizer): a large export never holds the embedded
+ * database for long.
+ */
 async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[], reveal: boolean): AsyncGenerator<Row[]> {
   const ids = stationIds.length ? stationIds : [-1];
+  const sizer = new ChunkSizer(200, { targetMs: 20, min: 100, max: 1000 });
   let after = 0;
   for (;;) {
+    const BATCH = sizer.size;
+    const started = performance.now();
     let rows: Row[];
     let last = 0;
     if (kind === 'feeders') {
@@ -111,6 +119,7 @@ async function* ledgerRows(db: Kysely<DB>, kind: LedgerKind, stationIds: number[
       }));
       last = r.at(-1)?.id ?? 0;
     }
+    sizer.took(rows.length, performance.now() - started);
     if (rows.length === 0) return;
     yield rows;
     after = last;
@@ -135,14 +144,34 @@ export async function exportRowCount(db: Kysely<DB>, kind: LedgerKind, stationId
   return Number(row.n);
 }
 
-export function exportCsv(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope): Readable {
+export interface ExportOptions {
+  /**
+   * Called with the rows written so far, every few hundred rows: a job reports progress there (and
+   * gives way to requests); by default the writer just lets the event loop take a turn.
+   */
+  onRows?: (written: number) => Promise<void>;
+}
+
+const ROWS_PER_TURN = 250;
+const giveWay = async () => {
+  await yieldToLoop();
+};
+
+export function exportCsv(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope, opts: ExportOptions = {}): Readable {
   const keys = LEDGER_COLUMNS[kind].map((c) => c.key);
   const out = new PassThrough();
+  const onRows = opts.onRows ?? giveWay;
   void (async () => {
     try {
       out.write(`\uFEFF${keys.join(',')}\n`); // BOM so Excel opens the UTF-8 file correctly
+      let written = 0;
       for await (const rows of ledgerRows(db, kind, scope.stationIds, scope.reveal)) {
-        out.write(`${rows.map((r) => keys.map((k) => csvField(r[k])).join(',')).join('\n')}\n`);
+        for (let i = 0; i < rows.length; i += ROWS_PER_TURN) {
+          const slice = rows.slice(i, i + ROWS_PER_TURN);
+          out.write(`${slice.map((r) => keys.map((k) => csvField(r[k])).join(',')).join('\n')}\n`);
+          written += slice.length;
+          await onRows(written);
+        }
       }
       out.end();
     } catch (e) {
@@ -170,15 +199,24 @@ function addNotesSheet(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter
   for (const c of IMPORT_COLUMNS[kind]) notes.addRow([c.zh, c.key, c.required ? '是 yes' : '否 no', allowed[c.key] ?? c.en]);
 }
 
-export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope): Promise<Readable> {
+export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope, opts: ExportOptions = {}): Promise<Readable> {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const onRows = opts.onRows ?? giveWay;
   void (async () => {
     try {
       const cols = LEDGER_COLUMNS[kind];
       const ws = wb.addWorksheet(kind);
       ws.columns = cols.map((c) => ({ header: c.zh, key: c.key, width: Math.max(12, c.zh.length * 2 + 4) }));
-      for await (const rows of ledgerRows(db, kind, scope.stationIds, scope.reveal)) for (const r of rows) ws.addRow(r).commit();
+      // building the sheet is CPU work: a few hundred rows at a time, the event loop in between
+      let written = 0;
+      for await (const rows of ledgerRows(db, kind, scope.stationIds, scope.reveal)) {
+        for (const r of rows) {
+          ws.addRow(r).commit();
+          if (++written % ROWS_PER_TURN === 0) await onRows(written);
+        }
+      }
+      await onRows(written);
       ws.commit();
       addNotesSheet(wb, kind);
       await wb.commit();

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { LEDGER_COLUMNS } from '@griddesk/shared';
 import { BACKENDS } from '../testing/databases';
-import { ADMIN_PASSWORD, STAFF_PASSWORD, createTestApp, login, type TestApp } from '../testing/app';
+import { ADMIN_PASSWORD, STAFF_PASSWORD, createTestApp, login, type TestApp, waitForJob } from '../testing/app';
+import { XLSX_TYPE } from './jobs';
 import { addSecondStation } from '../testing/second-station';
 
 describe.each(BACKENDS)('ledger reads on %s', (backend) => {
@@ -107,6 +108,62 @@ describe.each(BACKENDS)('ledger reads on %s', (backend) => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const header = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(LEDGER_COLUMNS.customers.map((c) => c.zh));
+  });
+
+  it('R-LED-03 / R-SYS-03 an export runs as a job: masked without personal.export, its file for its owner only, audited with the row count', async () => {
+    const start = await t.app.inject({ method: 'POST', url: '/api/ledger/exports', headers: { cookie: clerk }, payload: { kind: 'customers', format: 'csv' } });
+    expect(start.statusCode, start.body).toBe(202);
+    const { jobId } = start.json();
+    const job = await waitForJob(t.app, clerk, jobId);
+    expect(job).toMatchObject({ kind: 'ledger.export', status: 'succeeded', progress: { done: 20_000, total: 20_000, phase: 'done' } });
+    expect(job.result).toMatchObject({
+      kind: 'customers',
+      format: 'csv',
+      rows: 20_000,
+      personalData: 'masked',
+      file: { contentType: 'text/csv; charset=utf-8' },
+    });
+    const file = await get(`/api/jobs/${jobId}/file`, clerk);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="customers-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = file.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(LEDGER_COLUMNS.customers.map((c) => c.key).join(','));
+    expect(lines).toHaveLength(20_001);
+    expect(file.body).not.toMatch(/(?<!\d)1\d{10}(?!\d)/);
+    expect(file.body).toMatch(/1\d\d\*{4}\d{4}/);
+    // someone else's job does not exist for them
+    expect((await get(`/api/jobs/${jobId}`, admin)).statusCode).toBe(404);
+    expect((await get(`/api/jobs/${jobId}/file`, admin)).statusCode).toBe(404);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'after'])
+      .where('action', '=', 'export.customers')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor_name: 'sunli', after: { format: 'csv', rows: 20_000, personalData: 'masked', jobId } });
+
+    // with personal.export, as XLSX with the Chinese headers, in full
+    const full = await t.app.inject({ method: 'POST', url: '/api/ledger/exports', headers: { cookie: admin }, payload: { kind: 'customers', format: 'xlsx' } });
+    const done = await waitForJob<{ rows: number; personalData: string }>(t.app, admin, full.json().jobId);
+    expect(done.result).toMatchObject({ personalData: 'full', file: { contentType: XLSX_TYPE } });
+    const xlsx = await get(`/api/jobs/${full.json().jobId}/file`, admin);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_COLUMNS.customers.map((c) => c.zh));
+    expect(sheet.rowCount).toBe(done.result!.rows + 1);
+    expect(JSON.stringify(sheet.getRow(2).values)).toMatch(/"1\d{10}"/);
+  });
+
+  it('GET /api/jobs lists the caller’s own jobs only', async () => {
+    const mine = (await get('/api/jobs?limit=5', clerk)).json();
+    expect(mine).toMatchObject({ total: 1, items: [{ kind: 'ledger.export', status: 'succeeded' }] });
+    const admins = (await get('/api/jobs?kind=ledger.export', admin)).json();
+    expect(admins.total).toBe(1);
+    expect(admins.items[0].id).not.toBe(mine.items[0].id);
   });
 
   it('the audit trail needs the audit permission', async () => {

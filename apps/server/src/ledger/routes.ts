@@ -11,33 +11,42 @@ import {
   fileResponse,
   type ImportFileKind,
   ImportKindParams,
+  type JobError,
   LedgerFileFormatQuery,
   LedgerKindParams,
   LedgerListQuery,
   type LedgerKind,
+  LEDGER_KINDS,
   LedgerSummary,
   MeterRow,
   pageOf,
   RevealedContact,
-  XLSX_CONTENT_TYPE,
 } from '@griddesk/shared';
-import { AppError, errors } from '../errors';
+import { AppError, ERROR_STATUS, type ErrorCode, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
-import { type Actor, hasPermission } from '../org/actor';
+import { hasPermission } from '../org/actor';
 import { customerMetersAndContracts, findCustomer, ledgerSummary, listAreas, listCustomers, listFeeders, listMeters, presentCustomer } from './queries';
 import { exportCsv, exportRowCount, exportXlsx, templateCsv, templateXlsx } from './export';
-import { createJob, jobView, runJob } from './jobs';
-import type { ImportActor } from './import';
+import { type ExportParams, importJobView, ledgerExportJob, ledgerImportJob, type ImportJobResult, type ImportParams, XLSX_TYPE } from './jobs';
+import { ApiErrorFieldSchema, JobStartedSchema } from '../platform/jobs/schemas';
+import { commandContext } from '../platform/commands';
 
 const KindParam = LedgerKindParams;
 const ImportKindParam = ImportKindParams;
 const FormatQuery = LedgerFileFormatQuery;
-const XLSX_TYPE = XLSX_CONTENT_TYPE;
-
-export function importActor(actor: Actor): ImportActor {
-  return { audit: auditActor(actor), stationIds: actor.stationIds };
-}
+const ImportJobViewSchema = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  filename: Type.String(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('rejected'), Type.Literal('failed')]),
+  phase: Type.String(),
+  totalRows: Type.Integer(),
+  processedRows: Type.Integer(),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  errors: Type.Array(ApiErrorFieldSchema),
+});
 
 export function ledgerRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -209,6 +218,30 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     },
   );
 
+  // The same export as a job: for a large ledger, or when the page wants to show progress. The
+  // file is kept with the job and downloaded at GET /api/jobs/{id}/file; masking and the audited
+  // row count are the same as the direct download's.
+  app.post(
+    '/api/ledger/exports',
+    {
+      config: { permission: 'ledger.read' },
+      schema: {
+        tags: ['ledger'],
+        summary: 'Queue an export of a ledger (CSV or XLSX) as a job; its file at GET /api/jobs/{jobId}/file (R-LED-03, R-SYS-03)',
+        body: Type.Object(
+          { kind: Type.Union(LEDGER_KINDS.map((k) => Type.Literal(k))), format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'xlsx' }) },
+          { additionalProperties: false },
+        ),
+        response: { 202: JobStartedSchema },
+      },
+    },
+    async (req, reply) => {
+      const params: ExportParams = { kind: req.body.kind as LedgerKind, format: req.body.format };
+      const jobId = await ctx.jobs.start(commandContext(db, req), ledgerExportJob.kind, params);
+      return reply.status(202).send({ jobId });
+    },
+  );
+
   app.post(
     '/api/ledger/import/:kind',
     {
@@ -219,10 +252,13 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
         consumes: ['multipart/form-data'],
         params: ImportKindParam,
         querystring: Type.Object({ async: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) }),
+        response: {
+          200: Type.Object({ jobId: Type.Integer(), rows: Type.Integer(), inserted: Type.Integer(), updated: Type.Integer() }),
+          202: JobStartedSchema,
+        },
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
       const kind = req.params.kind as ImportFileKind;
       const file = await req.file();
       if (file?.fieldname !== 'file') {
@@ -231,22 +267,17 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
         ]);
       }
       const data = await file.toBuffer();
-      const jobId = await createJob(db, kind, file.filename, actor.id);
-      if (req.query.async === '1' || req.query.async === 'true') {
-        runJob(db, jobId, importActor(actor), kind, file.filename, data).catch((e) => req.log.error({ err: e, jobId }, 'import job failed'));
-        return reply.status(202).send({ jobId });
+      // every import is a job (its row is the progress the page polls); without ?async the
+      // request waits for it and answers as it always has
+      const params: ImportParams = { kind, filename: file.filename };
+      const jobId = await ctx.jobs.start(commandContext(db, req), ledgerImportJob.kind, params, { input: data });
+      if (req.query.async === '1' || req.query.async === 'true') return reply.status(202).send({ jobId });
+      const job = await ctx.jobs.waitFor(jobId);
+      if (job.status === 'failed') {
+        const e = job.error as JobError;
+        throw new AppError(e.code in ERROR_STATUS ? (e.code as ErrorCode) : 'internal', e.message, e.messageEn, e.fields ?? []);
       }
-      const result = await runJob(db, jobId, importActor(actor), kind, file.filename, data);
-      if (result.status === 'rejected') {
-        const first = result.errors[0];
-        throw new AppError(
-          'import_rejected',
-          `导入被拒绝，未写入任何数据：共 ${result.errors.length} 处错误${first ? `，首个错误在第 ${first.row} 行（第 ${first.record} 条数据）“${first.field}”列：${first.reasonZh}` : ''}`,
-          `Import rejected, nothing was written: ${result.errors.length} problem(s)${first ? `; first at row ${first.row} (record ${first.record}), column "${first.field}": ${first.reason}` : ''}`,
-          result.errors,
-        );
-      }
-      return { jobId, rows: result.rows, inserted: result.inserted, updated: result.updated };
+      return { jobId, ...(job.result as ImportJobResult) };
     },
   );
 
@@ -254,10 +285,15 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
     '/api/ledger/import-jobs/:id',
     {
       config: { permission: 'signed-in' },
-      schema: { tags: ['ledger'], summary: 'Progress and report of an import job', params: Type.Object({ id: Type.Integer() }) },
+      schema: {
+        tags: ['ledger'],
+        summary: 'Progress and report of an import job (the same job as GET /api/jobs/{id}, in the import page’s shape)',
+        params: Type.Object({ id: Type.Integer() }),
+        response: { 200: ImportJobViewSchema },
+      },
     },
     async (req) => {
-      const view = await jobView(db, req.params.id, actorOf(req).id);
+      const view = await importJobView(db, req.params.id, actorOf(req).id);
       if (!view) throw errors.notFound({ zh: '导入任务', en: 'Import job' });
       return view;
     },

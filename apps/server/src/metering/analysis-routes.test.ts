@@ -3,7 +3,7 @@ import { datasetDates, makeDataset } from '@griddesk/domain/metering/synthetic';
 import { writeSgcc } from '@griddesk/domain/metering/sgcc-csv';
 import { DEFAULT_METERING_POLICY } from '@griddesk/domain';
 import { BACKENDS } from '../testing/databases';
-import { multipartFile, type TestApp } from '../testing/app';
+import { multipartFile, type TestApp, waitForJob } from '../testing/app';
 import { createLineLossApp } from '../testing/line-loss-app';
 import { hashPassword } from '../org/password';
 import { refreshLineLoss, staleLossPeriods } from './line-loss-refresh';
@@ -106,12 +106,17 @@ describe.each(BACKENDS)(
 
     it('R-MTR-05 the monthly job persists every level; trend and watch list read it, with the person responsible', async () => {
       expect((await get('/api/metering/lineloss?period=2025-06&level=area')).json().runAt).toBeNull();
-      for (const period of ['2025-05', '2025-06']) {
-        const run = await post('/api/metering/lineloss/runs', { period });
-        expect(run.statusCode, run.body).toBe(201);
-      }
+      // a run is a job: 202 with its id; its result is the run
+      const runJob = async (period: string) => {
+        const res = await post('/api/metering/lineloss/runs', { period });
+        expect(res.statusCode, res.body).toBe(202);
+        const job = await waitForJob<{ runAt: string; counts: Record<string, Record<string, number>> }>(t.app, admin, res.json().jobId);
+        expect(job, JSON.stringify(job.error)).toMatchObject({ kind: 'metering.lineloss', status: 'succeeded' });
+        return job.result!;
+      };
+      for (const period of ['2025-05', '2025-06']) await runJob(period);
       // re-running a month replaces its rows instead of adding to them
-      const again = (await post('/api/metering/lineloss/runs', { period: '2025-06' })).json();
+      const again = await runJob('2025-06');
       expect(again.counts.area).toEqual({ qualified: 1, high_loss: 1, negative_loss: 1, not_computable: 1 });
       expect(again.counts.county).toEqual({ qualified: 0, high_loss: 0, negative_loss: 0, not_computable: 1 });
       const stored = await t.database.db
@@ -174,11 +179,13 @@ describe.each(BACKENDS)(
       expect(ok.statusCode, ok.body).toBe(200);
       expect(ok.json()).toMatchObject({ status: 'succeeded', rows: accounts.length, inserted: accounts.length * days, updated: 0 });
 
-      const run = await post('/api/metering/theft/runs', { period: '2025-06' });
-      expect(run.statusCode, run.body).toBe(201);
-      expect(run.json()).toMatchObject({ source: 'daily', window: { from: '2024-07-01', to: '2025-06-30' }, scored: accounts.length });
+      const started = await post('/api/metering/theft/runs', { period: '2025-06' });
+      expect(started.statusCode, started.body).toBe(202);
+      const run = await waitForJob<{ runId: number }>(t.app, admin, started.json().jobId);
+      expect(run).toMatchObject({ kind: 'metering.theft', status: 'succeeded', error: null });
+      expect(run.result).toMatchObject({ source: 'daily', window: { from: '2024-07-01', to: '2025-06-30' }, scored: accounts.length });
       const list = (await get('/api/metering/theft/suspects?limit=10')).json();
-      expect(list.runId).toBe(run.json().runId);
+      expect(list.runId).toBe(run.result!.runId);
       expect(list.items[0]).toMatchObject({ rank: 1, accountNo: 'A4C3', areaCode: 'A4' });
       const names = list.items[0].signals.map((s: { name: string }) => s.name);
       expect(names).toContain('own_drop');

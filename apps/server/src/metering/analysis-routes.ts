@@ -9,15 +9,16 @@ import { Period } from '../http/schemas';
 import { auditActor } from '../audit/write';
 import type { Actor } from '../org/actor';
 import { lineLoss } from './line-loss';
-import { runLineLossJob } from './line-loss-job';
 import { lastRunAt, lossTrend, lossWatchlist } from './line-loss-history';
 import { areaCustomers } from './area-customers';
 import { readingFlags } from './flags';
 import { readingRates } from './reading-rates';
 import { importDailyConsumption } from './daily-import';
-import { latestSuspects, runTheftScreening } from './theft-job';
-import { activeMeteringPolicy, listMeteringPolicies, publishMeteringPolicy } from './policy-repo';
+import { latestSuspects } from './theft-job';
+import { lineLossJob, theftScreeningJob } from './jobs';
+import { JobStartedSchema } from '../platform/jobs/schemas';
 import { commandContext } from '../platform/commands';
+import { activeMeteringPolicy, listMeteringPolicies, publishMeteringPolicy } from './policy-repo';
 
 const Level = Type.Union([Type.Literal('county'), Type.Literal('station'), Type.Literal('feeder'), Type.Literal('area')]);
 const Code = Type.String({ minLength: 1, maxLength: 64 });
@@ -123,13 +124,17 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'metering.run' },
       schema: {
         tags: ['metering'],
-        summary: 'Run the monthly line-loss job: compute, class and persist every level for the stations in scope',
+        summary:
+          'Queue the monthly line-loss job: compute, class and persist every level for the stations in scope; 202 with the job, whose result is the run (GET /api/jobs/{jobId})',
         body: Type.Object({ period: Period }, { additionalProperties: false }),
+        response: { 202: JobStartedSchema },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      return reply.status(201).send(await runLineLossJob(db, auditActor(actor), req.body.period, actor.stationIds));
+      const params = { period: req.body.period, stationIds: actor.stationIds };
+      const jobId = await ctx.jobs.start(commandContext(db, req), lineLossJob.kind, params, { stationIds: actor.stationIds });
+      return reply.status(202).send({ jobId });
     },
   );
 
@@ -200,13 +205,17 @@ export function meteringAnalysisRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'metering.theft' },
       schema: {
         tags: ['metering'],
-        summary: 'Run the theft screening over the daily series, reversed readings and area loss of the stations in scope (R-MTR-06)',
+        summary:
+          'Queue the theft screening over the daily series, reversed readings and area loss of the stations in scope (R-MTR-06); 202 with the job, whose result is the run',
         body: Type.Object({ period: Type.Optional(Period) }, { additionalProperties: false }),
+        response: { 202: JobStartedSchema },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      return reply.status(201).send(await runTheftScreening(db, auditActor(actor), actor.stationIds, req.body.period ? { period: req.body.period } : {}));
+      const params = { ...(req.body.period ? { period: req.body.period } : {}), stationIds: actor.stationIds };
+      const jobId = await ctx.jobs.start(commandContext(db, req), theftScreeningJob.kind, params, { stationIds: actor.stationIds });
+      return reply.status(202).send({ jobId });
     },
   );
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestApp, login, type TestApp } from '../testing/app';
+import { ADMIN_PASSWORD, createTestApp, login, type TestApp, waitForJob } from '../testing/app';
 import { BACKENDS } from '../testing/databases';
 import { ensureRootCounty } from '../org/bootstrap';
 import { importLedger } from '../ledger/import';
@@ -64,11 +64,15 @@ describe.each(BACKENDS)('bills on %s (R-MTR-03)', (backend) => {
   });
 
   it('R-MTR-03 two months in order: the residential customer crosses tier 1 in February', async () => {
+    // the computation is a job: 202 with its id, then its result once it has succeeded
     const jan = await t.app.inject({ method: 'POST', url: '/api/bills/compute', headers: { cookie }, payload: { period: '2026-01' } });
-    expect(jan.statusCode, jan.body).toBe(200);
-    expect(jan.json()).toMatchObject({ computed: 3, unchanged: 0, noTariff: [], negative: [], totalFen: 107600 + 35000 + 5380 });
+    expect(jan.statusCode, jan.body).toBe(202);
+    const janJob = await waitForJob(t.app, cookie, jan.json().jobId);
+    expect(janJob).toMatchObject({ kind: 'metering.bills', status: 'succeeded', progress: { done: 3, total: 3, phase: 'done' } });
+    expect(janJob.result).toMatchObject({ computed: 3, unchanged: 0, noTariff: [], negative: [], totalFen: 107600 + 35000 + 5380 });
     const feb = await t.app.inject({ method: 'POST', url: '/api/bills/compute', headers: { cookie }, payload: { period: '2026-02' } });
-    expect(feb.json()).toMatchObject({ computed: 2, totalFen: 55000 + 21000 });
+    expect(feb.statusCode, feb.body).toBe(202);
+    expect((await waitForJob(t.app, cookie, feb.json().jobId)).result).toMatchObject({ computed: 2, totalFen: 55000 + 21000 });
 
     const j = await bills('2026-01');
     expect(j.map((b) => [b.accountNo, b.kwh, b.amountFen])).toEqual([

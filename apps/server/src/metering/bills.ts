@@ -1,15 +1,16 @@
 // R-MTR-03: monthly bills from the readings and the active tariff table, bill corrections with a
 // reason, and the billing error rate (电费差错率). Every write is audited in its own transaction.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { isPeriod, previousPeriod } from '@griddesk/domain';
 import { kwhText, toKwhUnits, type TariffDefinition } from '@griddesk/domain/metering/tariff';
 import { billingErrorRate, computeBill, type BillLine, type TierPosition } from '@griddesk/domain/metering/bill';
 import type { DB } from '../db/schema';
+import type { BillTable } from '../db/schema-billing';
 import { allInForce } from '../platform/documents/service';
 import { TARIFFS } from './kinds';
-import { writeAudit, type AuditActor } from '../audit/write';
+import { writeAudit, writeAudits, type AuditActor } from '../audit/write';
+import { forEachIdRange } from '../platform/jobs/id-ranges';
 import { AppError, errors } from '../errors';
-import { consumptionCte } from './consumption';
 
 /** The tariff table in force of every code (R-MTR-03); bills keep the version they were computed with. */
 export async function activeTariffs(db: Kysely<DB>): Promise<Map<string, TariffDefinition>> {
@@ -47,109 +48,167 @@ interface ConsumptionRow {
   meters: { meterNo: string; previous: string; current: string; multiplier: string }[] | string;
 }
 
+/** Reports how far a long run is (a job's ctx.progress: it also gives way to requests there). */
+export type Progress = (done: number, total: number, phase: string) => Promise<void>;
+
 /**
  * Bills every customer with consumption in the period (customer meters with both readings),
  * in the given stations. Tiers use the kWh of earlier bills of the same calendar year, so months
  * must be billed in order. A customer's kWh is the sum over its meters, rounded to 4 decimals
  * (reading × multiplier can carry more). Re-running a period updates bills whose figures changed.
+ *
+ * The customers are billed in chunks, each in a short transaction of its own (read consumption,
+ * year-to-date and existing bills of the chunk; one multi-row upsert; the audit rows of bills
+ * that changed), sized to take about 30 ms: the embedded database is never held for long. A run
+ * that stops half-way leaves the chunks it finished, each complete; running it again finishes
+ * the rest and changes nothing in those (they come out `unchanged`). The run's own audit row,
+ * with the totals, is written at the end.
  */
-export async function computeBills(db: Kysely<DB>, actor: AuditActor, period: string, stationIds: number[]): Promise<ComputeResult> {
+export async function computeBills(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  period: string,
+  stationIds: number[],
+  opts: { progress?: Progress } = {},
+): Promise<ComputeResult> {
   if (!isPeriod(period)) throw errors.validation([{ field: 'period', reason: 'must be a month as YYYY-MM', reasonZh: '须为 YYYY-MM 格式的月份' }]);
+  const progress = opts.progress ?? (async () => {});
   const tariffs = await activeTariffs(db);
+  const ids = stationIds.length ? stationIds : [-1];
+  const result: ComputeResult = { period, computed: 0, unchanged: 0, keptCorrected: 0, noTariff: [], negative: [], totalFen: 0 };
+  await progress(0, 0, 'billing');
+  // the customers of the stations in id ranges; each range billed in a short transaction of its own
+  await forEachIdRange(
+    db,
+    'customers',
+    stationIds,
+    (lo, hi) => db.transaction().execute((tx) => billChunk(tx, actor, period, ids, tariffs, lo, hi, result)),
+    (done, total) => progress(done, total, 'billing'),
+  );
+  result.noTariff.sort();
+  result.negative.sort();
+  await writeAudit(db, actor, { entity: 'bills', entityId: period, action: 'compute', after: { stationIds, ...result } });
+  return result;
+}
+
+/** Bills the customers with ids in [lo, hi], adding to `result`. */
+async function billChunk(
+  tx: Kysely<DB>,
+  actor: AuditActor,
+  period: string,
+  stationIds: number[],
+  tariffs: Map<string, TariffDefinition>,
+  lo: number,
+  hi: number,
+  result: ComputeResult,
+): Promise<void> {
   const yearStart = `${period.slice(0, 4)}-01`;
-  return db.transaction().execute(async (tx) => {
-    const rows = (
-      await sql<ConsumptionRow>`
-      with c as (${consumptionCte(period, stationIds)})
+  const rows = (
+    await sql<ConsumptionRow>`
       select cu.id as customer_id, cu.station_id, cu.account_no, cu.tariff_code,
-             round(sum(c.kwh), 4)::text as kwh, bool_or(c.kwh < 0) as negative,
+             round(sum((cur.reading - prev.reading) * m.multiplier), 4)::text as kwh,
+             bool_or((cur.reading - prev.reading) * m.multiplier < 0) as negative,
              json_agg(json_build_object('meterNo', m.meter_no, 'previous', prev.reading::text, 'current', cur.reading::text, 'multiplier', m.multiplier::text) order by m.meter_no) as meters
-      from c
-      join customers cu on cu.id = c.customer_id
-      join meters m on m.id = c.meter_id
+      from meters m
+      join customers cu on cu.id = m.customer_id
       join readings cur on cur.meter_id = m.id and cur.period = ${period}
       join readings prev on prev.meter_id = m.id and prev.period = ${previousPeriod(period)}
-      where c.role = 'customer' and c.kwh is not null
-      group by cu.id, cu.station_id, cu.account_no, cu.tariff_code
-      order by cu.account_no`.execute(tx)
-    ).rows;
-    const ytd = new Map(
-      (
-        await tx
-          .selectFrom('bills')
-          .select(['customer_id', sql<string>`sum(kwh)::text`.as('kwh')])
-          .where('period', '>=', yearStart)
-          .where('period', '<', period)
-          .where('customer_id', 'in', rows.length ? rows.map((r) => r.customer_id) : [-1])
-          .groupBy('customer_id')
-          .execute()
-      ).map((r) => [r.customer_id, r.kwh]),
-    );
-    const existing = new Map(
-      (
-        await tx
-          .selectFrom('bills as b')
-          .select([
-            'b.id',
-            'b.customer_id',
-            'b.kwh',
-            'b.amount_fen',
-            'b.tariff_version',
-            sql<boolean>`exists (select 1 from bill_corrections bc where bc.bill_id = b.id)`.as('corrected'),
-          ])
-          .where('b.period', '=', period)
-          .where('b.customer_id', 'in', rows.length ? rows.map((r) => r.customer_id) : [-1])
-          .execute()
-      ).map((b) => [b.customer_id, b]),
-    );
-    const result: ComputeResult = { period, computed: 0, unchanged: 0, keptCorrected: 0, noTariff: [], negative: [], totalFen: 0 };
-    for (const r of rows) {
-      if (r.negative) {
-        result.negative.push(r.account_no);
-        continue;
-      }
-      const tariff = tariffs.get(r.tariff_code);
-      if (!tariff) {
-        result.noTariff.push(r.account_no);
-        continue;
-      }
-      const before = ytd.get(r.customer_id) ?? '0';
-      const kwh = kwhText(toKwhUnits(r.kwh));
-      const bill = computeBill({ tariff, kwh, yearToDateKwhBefore: before });
-      const meters = typeof r.meters === 'string' ? JSON.parse(r.meters) : r.meters;
-      const detail: BillDetail = { lines: bill.lines, tierPosition: bill.tierPosition, yearToDateKwhBefore: kwhText(toKwhUnits(before)), meters };
-      const old = existing.get(r.customer_id);
-      if (old?.corrected) {
-        result.keptCorrected++;
-        continue;
-      }
-      if (old && toKwhUnits(old.kwh) === toKwhUnits(kwh) && old.amount_fen === bill.amountFen && old.tariff_version === tariff.version) {
-        result.unchanged++;
-        result.totalFen += bill.amountFen;
-        continue;
-      }
-      const values = { kwh, amount_fen: bill.amountFen, tariff_code: tariff.code, tariff_version: tariff.version, detail: JSON.stringify(detail) };
-      const { id } = await tx
-        .insertInto('bills')
-        .values({ customer_id: r.customer_id, station_id: r.station_id, period, ...values })
-        .onConflict((oc) => oc.columns(['customer_id', 'period']).doUpdateSet({ ...values, updated_at: sql`now()` }))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (old) {
-        await writeAudit(tx, actor, {
-          entity: 'bill',
-          entityId: id,
-          action: 'recompute',
-          before: { kwh: old.kwh, amountFen: old.amount_fen, tariffVersion: old.tariff_version },
-          after: { kwh, amountFen: bill.amountFen, tariffVersion: tariff.version },
-        });
-      }
-      result.computed++;
-      result.totalFen += bill.amountFen;
+      where m.customer_id between ${lo} and ${hi} and m.role = 'customer' and m.status = 'in_service'
+        and m.station_id = any(${stationIds}::int[])
+      group by cu.id, cu.station_id, cu.account_no, cu.tariff_code`.execute(tx)
+  ).rows;
+  if (!rows.length) return;
+  const [ytdRows, existingRows] = [
+    await tx
+      .selectFrom('bills')
+      .select(['customer_id', sql<string>`sum(kwh)::text`.as('kwh')])
+      .where('customer_id', '>=', lo)
+      .where('customer_id', '<=', hi)
+      .where('period', '>=', yearStart)
+      .where('period', '<', period)
+      .groupBy('customer_id')
+      .execute(),
+    await tx
+      .selectFrom('bills as b')
+      .select([
+        'b.customer_id',
+        'b.kwh',
+        'b.amount_fen',
+        'b.tariff_version',
+        sql<boolean>`exists (select 1 from bill_corrections bc where bc.bill_id = b.id)`.as('corrected'),
+      ])
+      .where('b.customer_id', '>=', lo)
+      .where('b.customer_id', '<=', hi)
+      .where('b.period', '=', period)
+      .execute(),
+  ];
+  const ytd = new Map(ytdRows.map((r) => [r.customer_id, r.kwh]));
+  const existing = new Map(existingRows.map((b) => [b.customer_id, b]));
+  const upserts: Insertable<BillTable>[] = [];
+  const recomputed = new Map<number, { before: object; after: object }>();
+  for (const r of rows) {
+    if (r.negative) {
+      result.negative.push(r.account_no);
+      continue;
     }
-    await writeAudit(tx, actor, { entity: 'bills', entityId: period, action: 'compute', after: { stationIds, ...result } });
-    return result;
-  });
+    const tariff = tariffs.get(r.tariff_code);
+    if (!tariff) {
+      result.noTariff.push(r.account_no);
+      continue;
+    }
+    const old = existing.get(r.customer_id);
+    if (old?.corrected) {
+      result.keptCorrected++;
+      continue;
+    }
+    const before = ytd.get(r.customer_id) ?? '0';
+    const kwh = kwhText(toKwhUnits(r.kwh));
+    const bill = computeBill({ tariff, kwh, yearToDateKwhBefore: before });
+    result.totalFen += bill.amountFen;
+    if (old && toKwhUnits(old.kwh) === toKwhUnits(kwh) && old.amount_fen === bill.amountFen && old.tariff_version === tariff.version) {
+      result.unchanged++;
+      continue;
+    }
+    const meters = typeof r.meters === 'string' ? JSON.parse(r.meters) : r.meters;
+    const detail: BillDetail = { lines: bill.lines, tierPosition: bill.tierPosition, yearToDateKwhBefore: kwhText(toKwhUnits(before)), meters };
+    upserts.push({
+      customer_id: r.customer_id,
+      station_id: r.station_id,
+      period,
+      kwh,
+      amount_fen: bill.amountFen,
+      tariff_code: tariff.code,
+      tariff_version: tariff.version,
+      detail: JSON.stringify(detail),
+    });
+    if (old) {
+      recomputed.set(r.customer_id, {
+        before: { kwh: old.kwh, amountFen: old.amount_fen, tariffVersion: old.tariff_version },
+        after: { kwh, amountFen: bill.amountFen, tariffVersion: tariff.version },
+      });
+    }
+    result.computed++;
+  }
+  if (!upserts.length) return;
+  const written = await tx
+    .insertInto('bills')
+    .values(upserts)
+    .onConflict((oc) =>
+      oc.columns(['customer_id', 'period']).doUpdateSet((eb) => ({
+        kwh: eb.ref('excluded.kwh'),
+        amount_fen: eb.ref('excluded.amount_fen'),
+        tariff_code: eb.ref('excluded.tariff_code'),
+        tariff_version: eb.ref('excluded.tariff_version'),
+        detail: eb.ref('excluded.detail'),
+        updated_at: sql`now()`,
+      })),
+    )
+    .returning(['id', 'customer_id'])
+    .execute();
+  const audits = written
+    .filter((w) => recomputed.has(w.customer_id))
+    .map((w) => ({ entity: 'bill', entityId: w.id, action: 'recompute', ...recomputed.get(w.customer_id)! }));
+  await writeAudits(tx, actor, audits);
 }
 
 export interface BillView {

@@ -45,23 +45,33 @@ export async function countiesOf(db: Kysely<DB>, stationIds: number[]): Promise<
   return rows.map((r) => r.parent_id!);
 }
 
+/** Reports how far a long run is (a job's ctx.progress). */
+export type Progress = (done: number, total: number, phase: string) => Promise<void>;
+
 export async function runLineLossJob(
   db: Kysely<DB>,
   actor: AuditActor,
   period: string,
   stationIds: number[],
   levels: readonly LossLevel[] = LOSS_LEVELS,
+  opts: { now?: Date; progress?: Progress } = {},
 ): Promise<LineLossRun> {
   // stamped before reading: a run never claims readings committed while it was computing
-  const runAt = new Date();
+  const runAt = opts.now ?? new Date();
+  const progress = opts.progress ?? (async () => {});
   const { version, policy } = await activeMeteringPolicy(db);
-  const computed = await lineLossLevels(db, levels, period, stationIds, policy.lineLoss);
+  // one statement per level, then one short transaction per level replacing its rows: no
+  // statement or transaction covers more than one level's points
+  const steps = levels.length * 2;
+  let step = 0;
+  const computed = await lineLossLevels(db, levels, period, stationIds, policy.lineLoss, () => progress(++step, steps, 'computing'));
   // a county's stored figure is replaced only by one computed from all its stations
   const counties = (computed.get('county') ?? []).map((r) => r.pointId);
   const runAtText = runAt.toISOString();
   const counts: LineLossRun['counts'] = {};
-  await db.transaction().execute(async (tx) => {
-    for (const [level, rows] of computed) {
+  const entries = [...computed];
+  for (const [i, [level, rows]] of entries.entries()) {
+    await db.transaction().execute(async (tx) => {
       let del = tx.deleteFrom('line_loss_results').where('period', '=', period).where('level', '=', level);
       del =
         level === 'county'
@@ -94,13 +104,17 @@ export async function runLineLossJob(
         )
         .join('\n');
       if (rows.length) await copyCsv(tx, 'line_loss_results', COLUMNS, `${csv}\n`);
-    }
-    await writeAudit(tx, actor, {
-      entity: 'line_loss_run',
-      entityId: period,
-      action: 'run',
-      after: { period, stations: stationIds.length, policyVersion: version, counts },
+      // the run's audit row lands with its last level
+      if (i === entries.length - 1) {
+        await writeAudit(tx, actor, {
+          entity: 'line_loss_run',
+          entityId: period,
+          action: 'run',
+          after: { period, stations: stationIds.length, policyVersion: version, counts },
+        });
+      }
     });
-  });
+    await progress(++step, steps, 'saving');
+  }
   return { period, runAt: runAt.toISOString(), policyVersion: version, counts };
 }

@@ -191,6 +191,8 @@ export async function lineLossLevels(
   period: string,
   stationIds: number[],
   policy: LineLossPolicy = DEFAULT_LINE_LOSS_POLICY,
+  /** called after each level (a job reports progress and gives way there) */
+  afterLevel: () => Promise<void> = async () => {},
 ): Promise<Map<LossLevel, LossRow[]>> {
   const out = new Map<LossLevel, LossRow[]>();
   let stations: Agg[] | undefined;
@@ -201,6 +203,7 @@ export async function lineLossLevels(
       aggs = level === 'county' ? await countyAggs(db, stations) : stations;
     } else aggs = (await query(level, period, stationIds).execute(db)).rows;
     out.set(level, present(level, aggs, policy));
+    await afterLevel();
   }
   return out;
 }

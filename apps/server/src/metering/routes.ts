@@ -6,7 +6,10 @@ import { errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { Day, Period } from '../http/schemas';
 import { auditActor } from '../audit/write';
-import { billingErrors, computeBills, correctBill, listBills } from './bills';
+import { billingErrors, correctBill, listBills } from './bills';
+import { billsJob } from './jobs';
+import { JobStartedSchema } from '../platform/jobs/schemas';
+import { commandContext } from '../platform/commands';
 import { addFinding, createCampaign, listCampaigns, summarise } from './inspections';
 
 const Kwh = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$' });
@@ -27,15 +30,18 @@ export function meteringRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'metering.run' },
       schema: {
         tags: ['metering'],
-        summary: 'Compute (or recompute) the bills of a month for the stations in scope (R-MTR-03)',
+        summary:
+          'Queue the computation (or recomputation) of the bills of a month for the stations in scope (R-MTR-03); 202 with the job, whose result is the totals',
         body: Type.Object({ period: Period, stationId: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+        response: { 202: JobStartedSchema },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const actor = actorOf(req);
       const ids = req.body.stationId === undefined ? actor.stationIds : actor.stationIds.filter((s) => s === req.body.stationId);
       if (!ids.length) throw errors.notFound({ zh: '供电所', en: 'Station' });
-      return computeBills(db, auditActor(actor), req.body.period, ids);
+      const jobId = await ctx.jobs.start(commandContext(db, req), billsJob.kind, { period: req.body.period, stationIds: ids }, { stationIds: ids });
+      return reply.status(202).send({ jobId });
     },
   );
 

@@ -4,12 +4,14 @@
 // and a rise of the customer's transformer-area line loss over the window (persisted monthly
 // results). The ranked suspects of a run are kept with their explanations.
 import { sql, type Kysely } from 'kysely';
-import { scoreCustomers, type AreaLossChange, type MeterEvent, type TheftInput } from '@griddesk/domain/metering/theft';
+import type { AreaLossChange, MeterEvent, TheftInput } from '@griddesk/domain/metering/theft';
 import { daysInPeriod, periodMinus } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { writeAudit, type AuditActor } from '../audit/write';
 import { activeMeteringPolicy } from './policy-repo';
+import { compute } from '../platform/threads/compute';
+import { forEachIdRange, forEachKeyRange, type NextIds } from '../platform/jobs/id-ranges';
 
 const DAY_MS = 86_400_000;
 const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
@@ -25,38 +27,103 @@ export interface TheftRunResult {
   suspects: number;
 }
 
+/** Reports how far a long run is; a job's ctx.progress (it also yields and ends the run on shutdown). */
+export type Progress = (done: number, total: number, phase: string) => Promise<void>;
+const noProgress: Progress = async () => {};
+
 async function windowEnd(db: Kysely<DB>, stationIds: number[], period: string | undefined): Promise<string> {
   if (period) return lastDayOf(period);
-  const row = await sql<{ last: string | null }>`select max(day)::text as last from daily_consumption where station_id = any(${stationIds}::int[])`.execute(db);
+  // per station, so each is one backward step of the (station_id, day) index
+  const row = await sql<{ last: string | null }>`
+    select max((select max(day) from daily_consumption where station_id = s))::text as last from unnest(${stationIds}::int[]) s`.execute(db);
   const last = row.rows[0]?.last;
   if (!last) throw new AppError('conflict', '尚无日用电量数据，请先导入日电量序列', 'No daily consumption yet: import the daily series first');
   return last;
 }
 
-export async function runTheftScreening(db: Kysely<DB>, actor: AuditActor, stationIds: number[], opts: { period?: string } = {}): Promise<TheftRunResult> {
+export async function runTheftScreening(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  stationIds: number[],
+  opts: { period?: string; progress?: Progress } = {},
+): Promise<TheftRunResult> {
+  const progress = opts.progress ?? noProgress;
   const { version, policy } = await activeMeteringPolicy(db);
   const to = await windowEnd(db, stationIds, opts.period);
   const firstPeriod = periodMinus(to.slice(0, 7), policy.theft.windowMonths - 1);
   const from = `${firstPeriod}-01`;
   const T = dayNo(to) - dayNo(from) + 1;
 
-  // one row per customer with its days packed as "offset:kWh" pairs, so memory stays per customer
-  const series = await sql<{ customer_id: number; account_no: string; area_code: string | null; packed: string }>`
-    select d.customer_id, cu.account_no, a.code as area_code,
-           string_agg((d.day - ${from}::date)::text || ':' || coalesce(d.kwh::text, ''), ',') as packed
-    from daily_consumption d join customers cu on cu.id = d.customer_id left join areas a on a.id = cu.area_id
-    where d.station_id = any(${stationIds}::int[]) and d.day between ${from}::date and ${to}::date
-    group by d.customer_id, cu.account_no, a.code`.execute(db);
-  if (!series.rows.length) throw new AppError('conflict', `${from} 至 ${to} 没有日用电量数据`, `No daily consumption between ${from} and ${to}`);
+  // one row per customer with its days packed as "offset:kWh" pairs, so memory stays per customer;
+  // read in chunks of customers
+  // parsed as each chunk arrives, so the parsing is spread between the chunks too
+  const input: (TheftInput & { customerId: number })[] = [];
+  // only the customers with days in the window: their cost per customer is alike, so the chunks
+  // stay even (most customers of a station may have no daily series at all)
+  const seriesTotal =
+    // one probe of the (customer_id, day) key per customer, not a scan of every day in the window
+    (
+      await sql<{ n: number }>`
+      select count(*) as n from customers c
+      where c.station_id = any(${stationIds}::int[])
+        and exists (select 1 from daily_consumption d where d.customer_id = c.id and d.day between ${from}::date and ${to}::date)`.execute(db)
+    ).rows[0]!.n;
+  const withSeries: NextIds = async (after, limit) =>
+    (
+      await sql<{ customer_id: number }>`
+        select customer_id from daily_consumption
+        where customer_id > ${after} and station_id = any(${stationIds}::int[]) and day between ${from}::date and ${to}::date
+        group by customer_id order by customer_id limit ${limit}`.execute(db)
+    ).rows.map((r) => r.customer_id);
+  await forEachKeyRange(
+    withSeries,
+    Number(seriesTotal),
+    async (lo, hi) => {
+      const r = await sql<{ customer_id: number; account_no: string; area_code: string | null; packed: string }>`
+        select d.customer_id, cu.account_no, a.code as area_code,
+               string_agg((d.day - ${from}::date)::text || ':' || coalesce(d.kwh::text, ''), ',') as packed
+        from daily_consumption d join customers cu on cu.id = d.customer_id left join areas a on a.id = cu.area_id
+        where d.customer_id between ${lo} and ${hi} and d.station_id = any(${stationIds}::int[]) and d.day between ${from}::date and ${to}::date
+        group by d.customer_id, cu.account_no, a.code`.execute(db);
+      for (const row of r.rows) {
+        const days: (number | null)[] = new Array(T).fill(null);
+        for (const pair of row.packed.split(',')) {
+          const k = pair.indexOf(':');
+          const v = pair.slice(k + 1);
+          if (v !== '') days[Number(pair.slice(0, k))] = Number(v);
+        }
+        input.push({ customerId: row.customer_id, consNo: String(row.customer_id), days, ...(row.area_code ? { area: row.area_code } : {}) });
+      }
+    },
+    (done, total) => progress(done, total, 'reading_series'),
+  );
+  if (!input.length) throw new AppError('conflict', `${from} 至 ${to} 没有日用电量数据`, `No daily consumption between ${from} and ${to}`);
 
-  const reversed = await sql<{ customer_id: number; period: string }>`
-    select m.customer_id, cur.period from readings cur
-    join readings prev on prev.meter_id = cur.meter_id and prev.period = to_char(to_date(cur.period, 'YYYY-MM') - interval '1 month', 'YYYY-MM')
-    join meters m on m.id = cur.meter_id
-    where m.role = 'customer' and cur.station_id = any(${stationIds}::int[]) and cur.period between ${firstPeriod} and ${to.slice(0, 7)}
-      and cur.reading < prev.reading`.execute(db);
+  // registers that went backwards: each reading against the one before it of the same meter, when
+  // that is the month before; in chunks of meters
+  const reversed: { customer_id: number; period: string }[] = [];
+  await forEachIdRange(
+    db,
+    'meters',
+    stationIds,
+    async (lo, hi) => {
+      const r = await sql<{ customer_id: number; period: string }>`
+        select m.customer_id, r.period from (
+          select meter_id, period, station_id, reading,
+                 lag(reading) over w as prev_reading, lag(period) over w as prev_period
+          from readings
+          where meter_id between ${lo} and ${hi} and period between ${periodMinus(firstPeriod, 1)} and ${to.slice(0, 7)}
+          window w as (partition by meter_id order by period)
+        ) r join meters m on m.id = r.meter_id
+        where m.role = 'customer' and r.station_id = any(${stationIds}::int[]) and r.period >= ${firstPeriod}
+          and r.reading < r.prev_reading
+          and r.prev_period = to_char(to_date(r.period, 'YYYY-MM') - interval '1 month', 'YYYY-MM')`.execute(db);
+      reversed.push(...r.rows);
+    },
+    (done, total) => progress(done, total, 'reading_meters'),
+  );
   const events = new Map<number, MeterEvent[]>();
-  for (const r of reversed.rows) {
+  for (const r of reversed) {
     const day = Math.max(0, dayNo(`${r.period}-01`) - dayNo(from));
     events.set(r.customer_id, [...(events.get(r.customer_id) ?? []), { kind: 'reversed_reading', day }]);
   }
@@ -78,17 +145,19 @@ export async function runTheftScreening(db: Kysely<DB>, actor: AuditActor, stati
     if (after > before) areaLoss[code] = { before, after, day: Math.max(0, dayNo(`${list[half]!.period}-01`) - dayNo(from)) };
   }
 
-  const input: TheftInput[] = series.rows.map((r) => {
-    const days: (number | null)[] = new Array(T).fill(null);
-    for (const pair of r.packed.split(',')) {
-      const k = pair.indexOf(':');
-      const v = pair.slice(k + 1);
-      if (v !== '') days[Number(pair.slice(0, k))] = Number(v);
-    }
-    const ev = events.get(r.customer_id);
-    return { consNo: String(r.customer_id), days, ...(r.area_code ? { area: r.area_code } : {}), ...(ev ? { events: ev } : {}) };
-  });
-  const scores = scoreCustomers(input, { weights: policy.theft.weights, startDate: from, areaLoss });
+  await progress(0, input.length, 'scoring');
+  for (const c of input) {
+    const ev = events.get(c.customerId);
+    if (ev) c.events = ev;
+  }
+  // the scoring compares every customer with the population: seconds for a county, so it runs in
+  // the compute thread while the event loop keeps answering
+  const scores = await compute(
+    'scoreTheft',
+    input.map(({ customerId: _, ...c }) => c),
+    { weights: policy.theft.weights, startDate: from, areaLoss },
+  );
+  await progress(input.length, input.length, 'saving');
   const suspects = scores.filter((s) => !s.insufficientData && s.score >= policy.theft.minScore);
   const insufficient = scores.filter((s) => s.insufficientData).length;
 
@@ -107,11 +176,11 @@ export async function runTheftScreening(db: Kysely<DB>, actor: AuditActor, stati
       })
       .returning(['id', 'run_at'])
       .executeTakeFirstOrThrow();
-    for (let i = 0; i < suspects.length; i += 1000) {
+    for (let i = 0; i < suspects.length; i += 200) {
       await tx
         .insertInto('theft_suspects')
         .values(
-          suspects.slice(i, i + 1000).map((s, k) => ({
+          suspects.slice(i, i + 200).map((s, k) => ({
             run_id: run.id,
             rank: i + k + 1,
             customer_id: Number(s.consNo),

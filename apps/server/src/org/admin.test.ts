@@ -507,7 +507,7 @@ describe.each(BACKENDS)('organisation and staff administration on %s', (backend)
 
       // kept in the database: a restarted server (a new app on the same database) still refuses
       const restarted = await buildApp(
-        { database: t.database, config: { ...loadConfig({}), webDist: '/nonexistent' }, version: 'test', clock },
+        { database: t.database, config: { ...loadConfig({}), webDist: '/nonexistent' }, version: 'test', clock, jobs: t.jobs },
         { logger: false },
       );
       const again = await restarted.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'locky', password: GOOD_PASSWORD } });

@@ -1,5 +1,5 @@
 import { DownloadOutlined, ExportOutlined, InboxOutlined } from '@ant-design/icons';
-import { LEDGER_COLUMNS, LEDGER_KIND_LABELS, LEDGER_KINDS, type ImportJobView, type LedgerKind } from '@griddesk/shared';
+import { LEDGER_COLUMNS, LEDGER_KIND_LABELS, LEDGER_KINDS, type ImportJobView, type JobFile, type JobStarted, type LedgerKind } from '@griddesk/shared';
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -9,6 +9,18 @@ import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
 import { ImportOutcome, type Outcome } from './ImportOutcome';
 import { ImportProgress } from './ImportProgress';
+import { ApiErrorAlert } from '../../ApiErrorAlert';
+import { formatNumber } from '../../format';
+import { JobProgress } from '../jobs/JobProgress';
+import { useJobRunner } from '../jobs/useJob';
+
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+interface ExportResult {
+  rows: number;
+  personalData: 'full' | 'masked';
+  file: JobFile;
+}
 
 const POLL_MS = 500;
 
@@ -35,6 +47,8 @@ export function ImportExportPage() {
     },
   });
   const job = useImportJob(start.data?.jobId);
+  // an export is a job too: its progress, then its file to download
+  const exporter = useJobRunner<ExportResult, { kind: LedgerKind; format: 'csv' | 'xlsx' }>((v) => apiPost<JobStarted>('/api/ledger/exports', v));
   const status = job.data?.status;
 
   useEffect(() => {
@@ -62,7 +76,9 @@ export function ImportExportPage() {
   const chooseKind = (next: LedgerKind) => {
     setKind(next);
     start.reset();
+    exporter.reset();
   };
+  const exported = exporter.job.data;
 
   return (
     <>
@@ -97,14 +113,41 @@ export function ImportExportPage() {
                 </Button>
               ))}
             </Space>
-            <Space wrap style={{ marginTop: 12 }}>
+            <Space wrap style={{ marginTop: 12, marginBottom: 12 }}>
               <Typography.Text>{t('import.export')}</Typography.Text>
               {(['csv', 'xlsx'] as const).map((format) => (
-                <Button key={format} icon={<ExportOutlined />} href={`/api/ledger/export/${kind}?format=${format}`} download>
+                <Button
+                  key={format}
+                  icon={<ExportOutlined />}
+                  disabled={exporter.busy}
+                  onClick={() => exporter.start({ kind, format })}
+                  data-testid={`export-${format}`}
+                >
                   {format.toUpperCase()}
                 </Button>
               ))}
             </Space>
+            <ApiErrorAlert error={exporter.startError} testId="export-error" />
+            {exported && (
+              <JobProgress job={exporter.job} testId="export-job">
+                {exported.result && (
+                  <Flex vertical gap={8} align="flex-start">
+                    <Typography.Text data-testid="export-done">
+                      {t('export.done', {
+                        rows: formatNumber(exported.result.rows),
+                        masked: t(exported.result.personalData === 'full' ? 'export.full' : 'export.masked'),
+                      })}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
+                      {exported.result.file.name} · {formatBytes(exported.result.file.bytes)}
+                    </Typography.Text>
+                    <Button type="primary" icon={<DownloadOutlined />} href={`/api/jobs/${exported.id}/file`} data-testid="export-download">
+                      {t('jobs.download')}
+                    </Button>
+                  </Flex>
+                )}
+              </JobProgress>
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={14}>

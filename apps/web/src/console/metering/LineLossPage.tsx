@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../ApiErrorAlert';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { PageHeader } from '../PageHeader';
+import { JobProgress } from '../jobs/JobProgress';
 import { QueryError } from '../QueryError';
 import { AreaCustomersTable } from './AreaCustomersTable';
 import { useLossList, useRecompute } from './lineLossQueries';
@@ -51,7 +52,18 @@ export function LineLossPage() {
   const [names, setNames] = useState<Record<string, string>>({});
   const [picked, setPicked] = useState<TrendTarget | null>(null);
   const list = useLossList(period, level, parent);
-  const recompute = useRecompute();
+  const recompute = useRecompute((r) => {
+    const area = r.counts.area ?? {};
+    void message.success(
+      t('loss.recomputed', {
+        period: r.period,
+        qualified: area.qualified ?? 0,
+        high: area.high_loss ?? 0,
+        negative: area.negative_loss ?? 0,
+        na: area.not_computable ?? 0,
+      }),
+    );
+  });
 
   const searchFor = (nextStart: LossLevel, nextTrail: string[]) => {
     const out = new URLSearchParams(params);
@@ -83,21 +95,7 @@ export function LineLossPage() {
     })),
   ];
 
-  const runRecompute = () =>
-    recompute.mutate(period, {
-      onSuccess: (r) => {
-        const area = r.counts.area ?? {};
-        void message.success(
-          t('loss.recomputed', {
-            period: r.period,
-            qualified: area.qualified ?? 0,
-            high: area.high_loss ?? 0,
-            negative: area.negative_loss ?? 0,
-            na: area.not_computable ?? 0,
-          }),
-        );
-      },
-    });
+  const runRecompute = () => recompute.start(period);
 
   const ranking = (
     <Flex vertical gap={12}>
@@ -156,14 +154,15 @@ export function LineLossPage() {
           <Space wrap>
             <PeriodPicker value={period} onChange={setPeriod} />
             {canRun && (
-              <Button icon={<ReloadOutlined />} loading={recompute.isPending} onClick={runRecompute} data-testid="loss-recompute">
+              <Button icon={<ReloadOutlined />} loading={recompute.busy} onClick={runRecompute} data-testid="loss-recompute">
                 {t('loss.recompute')}
               </Button>
             )}
           </Space>
         }
       />
-      <ApiErrorAlert error={recompute.error} testId="loss-recompute-error" />
+      <ApiErrorAlert error={recompute.startError} testId="loss-recompute-error" />
+      {recompute.job.data && recompute.job.data.status !== 'succeeded' && <JobProgress job={recompute.job} testId="loss-job" />}
       <Card>
         <Tabs
           items={[

@@ -2,7 +2,8 @@
 // that put it there, so an inspector knows what to look for before opening a box; and the import
 // of the daily consumption the screening reads.
 import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { JobStarted } from '@griddesk/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Progress, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { apiGet, apiPost } from '../../api';
@@ -15,6 +16,8 @@ import { DailyImportModal } from './DailyImportModal';
 import { SIGNAL_LABELS } from './signalLabels';
 import type { ScreeningRun, Suspect, SuspectList, SuspectSignal } from './types';
 import { useCan } from '../auth/useCan';
+import { JobProgress } from '../jobs/JobProgress';
+import { useJobRunner } from '../jobs/useJob';
 
 const PATH = '/api/metering/theft/suspects';
 const LIMIT = 100;
@@ -54,13 +57,14 @@ export function SuspectsPage() {
   const canImport = useCan('metering.run');
   const [importing, setImporting] = useState(false);
   const suspects = useQuery({ queryKey: [PATH, LIMIT], queryFn: () => apiGet<SuspectList>(PATH, { limit: LIMIT }) });
-  const run = useMutation({
-    mutationFn: () => apiPost<ScreeningRun>('/api/metering/theft/runs', {}),
-    onSuccess: (r) => {
+  // the screening is a job: its progress shows below the header, the list refreshes when it is done
+  const run = useJobRunner<ScreeningRun>(
+    () => apiPost<JobStarted>('/api/metering/theft/runs', {}),
+    (r) => {
       void message.success(t('suspects.runDone', { scored: r.scored, suspects: r.suspects }));
-      return queryClient.invalidateQueries({ queryKey: [PATH] });
+      void queryClient.invalidateQueries({ queryKey: [PATH] });
     },
-  });
+  );
   const data = suspects.data;
 
   const columns: TableColumnsType<Suspect> = [
@@ -104,7 +108,7 @@ export function SuspectsPage() {
               </Button>
             )}
             {canRun && (
-              <Button type="primary" icon={<SearchOutlined />} loading={run.isPending} onClick={() => run.mutate()} data-testid="suspects-run">
+              <Button type="primary" icon={<SearchOutlined />} loading={run.busy} onClick={() => run.start()} data-testid="suspects-run">
                 {t('suspects.run')}
               </Button>
             )}
@@ -112,7 +116,8 @@ export function SuspectsPage() {
         }
       />
       <DailyImportModal open={importing} onClose={() => setImporting(false)} />
-      <ApiErrorAlert error={run.error} testId="suspects-run-error" />
+      <ApiErrorAlert error={run.startError} testId="suspects-run-error" />
+      {run.job.data && run.job.data.status !== 'succeeded' && <JobProgress job={run.job} testId="suspects-job" />}
       {suspects.isError && <QueryError error={suspects.error} onRetry={() => void suspects.refetch()} />}
       <Card>
         <Flex vertical gap={8} style={{ marginBottom: 16 }}>

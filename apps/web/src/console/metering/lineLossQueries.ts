@@ -1,6 +1,8 @@
 // The line-loss reads and the recompute, one query key prefix so a recompute refreshes them all.
-import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { JobStarted } from '@griddesk/shared';
+import { keepPreviousData, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../api';
+import { useJobRunner } from '../jobs/useJob';
 import type { AreaCustomers, LossLevel, LossList, LossRunResult, LossTrend, WatchList } from './types';
 
 const BASE = '/api/metering/lineloss';
@@ -35,10 +37,14 @@ export function useWatchList(period: string, minStreak: number) {
   return useQuery({ queryKey: [`${BASE}/watchlist`, params], queryFn: () => apiGet<WatchList>(`${BASE}/watchlist`, params) });
 }
 
-export function useRecompute() {
+/** The recompute is a job: started here, followed by the page; every line-loss read refreshes when it is done. */
+export function useRecompute(onDone: (r: LossRunResult) => void) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (period: string) => apiPost<LossRunResult>(`${BASE}/runs`, { period }),
-    onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(BASE) }),
-  });
+  return useJobRunner<LossRunResult, string>(
+    (period) => apiPost<JobStarted>(`${BASE}/runs`, { period }),
+    (r) => {
+      onDone(r);
+      void queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(BASE) });
+    },
+  );
 }
