@@ -5,7 +5,8 @@
 // nothing when the policy it was computed under is no longer the one in force (the calendar moved
 // or another profile was activated in between): the caller then reads the policy again and retries.
 import type { ClockProjection } from '@griddesk/domain';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema';
 import type { AuditActor } from '../audit/write';
 import type { Tx } from '../platform/commands';
 import { POLICY_POINTER, type PolicyPointer } from '../platform/workflow';
@@ -45,7 +46,8 @@ export interface RegisterStatement {
 }
 
 /** The inserted case row, or undefined when the policy moved and nothing was written. */
-export async function insertRegisteredCase(tx: Tx, s: RegisterStatement) {
+/** One statement: atomic on its own, so it may run on the outer database as well as in a transaction. */
+export async function insertRegisteredCase(tx: Tx | Kysely<DB>, s: RegisterStatement) {
   const { c, policy } = s;
   const parts = [
     sql`guard as (

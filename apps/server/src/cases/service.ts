@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { CASE_MACHINE, nextStatus, type WorkflowClock, type CommitmentProfile } from '@griddesk/domain';
 import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, type CaseAction, type CaseChannel, type CaseType, type FaultClass } from '@griddesk/shared';
 import { AppError, errors } from '../errors';
-import { runCommand, type CommandContext, type Tx } from '../platform/commands';
+import { runCommand, runStatement, type CommandContext, type Tx } from '../platform/commands';
 import { auditActor } from '../audit/write';
 import { notificationRow } from '../notify/outbox';
 import { inForce } from '../platform/documents/service';
@@ -128,7 +128,32 @@ export async function registerCase(
       after: { type: input.type, channel: input.channel, profile: `${profile.id}@${profile.version}`, receivedAt },
       requestId: ctx.requestId ?? null,
     };
-    const out = await runCommand(ctx, { permission: 'cases.write', stationIds: actor ? [input.stationId] : [] }, async ({ tx }) => {
+    const opts = { permission: 'cases.write' as const, stationIds: actor ? [input.stationId] : [] };
+    const statement = {
+      policy: pointer,
+      c: { ...values, now },
+      event: { actor_id: actor?.id ?? null, actor_name: events[0]!.actor_name, detail },
+      audit,
+      clocks: plan.hooks ? null : { rows: plan.rows, open: plan.open, lead: plan.lead },
+      notice: noticeRow,
+    };
+    const written = (inserted: unknown): { id: number; queryCode: string; created: boolean; state: CaseState } => {
+      const row: CaseRow = { ...draft, ...(inserted as Partial<CaseRow>) };
+      for (const e of events) e.case_id = row.id;
+      return { id: row.id, queryCode: row.query_code, created: true, state: { row, events, profile, clocks: plan.clocks } };
+    };
+    // The common registration — no idempotency key to look up, no account to resolve, no clock
+    // already past due — is the one statement alone, without a transaction around it.
+    if (!input.idempotencyKey && !input.accountNo && !plan.hooks) {
+      const inserted = await runStatement(ctx, opts, (db) => insertRegisteredCase(db, statement));
+      if (inserted) {
+        lastPointer.set(ctx.db, pointer);
+        return written(inserted);
+      }
+      pointer = await readPointer(ctx.db);
+      continue;
+    }
+    const out = await runCommand(ctx, opts, async ({ tx }) => {
       if (input.idempotencyKey) {
         const existing = await tx.selectFrom('cases').select(['id', 'query_code']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
         if (existing) return { id: existing.id, queryCode: existing.query_code, created: false, state: null };
@@ -147,20 +172,12 @@ export async function registerCase(
           Object.assign(draft, { customer_id: customer.id, important: values.important, account_no: input.accountNo });
         }
       }
-      const inserted = await insertRegisteredCase(tx, {
-        policy: pointer,
-        c: { ...values, now },
-        event: { actor_id: actor?.id ?? null, actor_name: events[0]!.actor_name, detail },
-        audit,
-        clocks: plan.hooks ? null : { rows: plan.rows, open: plan.open, lead: plan.lead },
-        notice: noticeRow,
-      });
+      const inserted = await insertRegisteredCase(tx, statement);
       if (!inserted) return null; // the policy moved since it was read
-      const row: CaseRow = { ...draft, ...(inserted as Partial<CaseRow>) };
-      for (const e of events) e.case_id = row.id;
+      const done = written(inserted);
       // a case entered after its deadline: the engine writes its clocks and records the breach
-      if (plan.hooks) await projectSubjects(tx, caseKind, [caseSubject(row, events)], now, { fresh: true });
-      return { id: row.id, queryCode: row.query_code, created: true, state: { row, events, profile, clocks: plan.clocks } };
+      if (plan.hooks) await projectSubjects(tx, caseKind, [caseSubject(done.state.row, events)], now, { fresh: true });
+      return done;
     });
     if (out) {
       lastPointer.set(ctx.db, pointer);

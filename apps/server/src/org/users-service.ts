@@ -12,7 +12,7 @@ import { type CommandContext, runCommand, type Tx } from '../platform/commands';
 import type { Actor } from './actor';
 import { hashPassword, randomPassword } from './password';
 import { conflict, forbiddenField, invalid } from './problems';
-import { endSessionsOf } from './sessions';
+import { endSessionsOf, forgetSessions } from './sessions';
 
 const USER = { zh: '人员', en: 'Staff member' };
 
@@ -186,6 +186,8 @@ export async function updateUser(ctx: CommandContext, id: number, body: UpdateUs
       .set({ ...patch, updated_at: now })
       .where('id', '=', user.id)
       .execute();
+    // roles, unit or status changed: this process's sessions are read again on the next request
+    forgetSessions(tx);
     await audit({ entity: 'user', entityId: user.id, action, before, after: action === 'disable' ? { ...after, endedSessions } : after });
     return user.id;
   });

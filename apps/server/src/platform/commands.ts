@@ -71,6 +71,23 @@ export async function runCommand<T>(ctx: CommandContext, opts: CommandOptions, b
   }
 }
 
+/**
+ * A command that is one statement (data-modifying CTEs writing the record, its audit row and its
+ * notices together) is atomic on its own: it runs without BEGIN and COMMIT, two round trips fewer
+ * on the busiest writes. Permission, scope and error mapping are those of runCommand.
+ */
+export async function runStatement<T>(ctx: CommandContext, opts: CommandOptions, statement: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  authorize(ctx.actor, opts);
+  try {
+    return await statement(ctx.db);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const mapped = dbErrorToAppError(e);
+    if (mapped) throw mapped;
+    throw e;
+  }
+}
+
 /** The command context of a request: its actor, its instant and its id. */
 export function commandContext(db: Kysely<DB>, req: { actor: Actor | null; now: Date; id?: string | undefined }): CommandContext {
   return { db, actor: req.actor, now: req.now, requestId: req.id };
