@@ -34,7 +34,6 @@ const messages = {
   'common.httpError': { zh: '服务器返回错误（HTTP {status}）。', en: 'The server answered with an error (HTTP {status}).' },
   'common.notFound': { zh: '页面不存在', en: 'Page not found' },
   'common.backHome': { zh: '返回工作台', en: 'Back to the dashboard' },
-  'common.rules': { zh: '对应需求', en: 'Requirements' },
 
   'lang.switch': { zh: '语言', en: 'Language' },
 
@@ -47,6 +46,7 @@ const messages = {
   'auth.logout': { zh: '退出登录', en: 'Sign out' },
   'auth.portalLink': { zh: '前往公众服务窗口', en: 'Go to the public portal' },
 
+  'nav.menu': { zh: '菜单', en: 'Menu' },
   'nav.dashboard': { zh: '工作台', en: 'Dashboard' },
   'nav.ledger': { zh: '台账', en: 'Ledger' },
   'nav.customers': { zh: '客户', en: 'Customers' },

@@ -1,5 +1,5 @@
-import { ThunderboltFilled } from '@ant-design/icons';
-import { Flex, Layout, Menu, Typography, theme } from 'antd';
+import { MenuOutlined, ThunderboltFilled } from '@ant-design/icons';
+import { Button, Flex, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n';
@@ -16,6 +16,8 @@ export function ConsoleLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const { permissions } = useCurrentUser();
   const items = useMemo(() => navMenuItems(t, permissions), [t, permissions]);
+  // On a phone the menu folds away entirely (a tab opens it) and the page keeps the whole width.
+  const phone = !Grid.useBreakpoint().md;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -24,6 +26,9 @@ export function ConsoleLayout() {
         width={232}
         breakpoint="lg"
         collapsible
+        collapsedWidth={phone ? 0 : 80}
+        // on a phone the header's menu button opens it; the sider's own tab would cover the title
+        trigger={phone ? null : undefined}
         collapsed={collapsed}
         onCollapse={setCollapsed}
         // The menu scrolls inside a sider as tall as the window, so the collapse trigger never covers it.
@@ -48,7 +53,10 @@ export function ConsoleLayout() {
             items={items}
             selectedKeys={[navKeyFor(pathname)]}
             defaultOpenKeys={NAV_GROUP_KEYS}
-            onClick={({ key }) => navigate(key)}
+            onClick={({ key }) => {
+              navigate(key);
+              if (phone) setCollapsed(true);
+            }}
             style={{ borderInlineEnd: 0 }}
           />
         </div>
@@ -58,15 +66,16 @@ export function ConsoleLayout() {
           style={{
             background: token.colorBgContainer,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
-            paddingInline: 24,
+            paddingInline: phone ? 12 : 24,
             display: 'flex',
-            justifyContent: 'flex-end',
+            justifyContent: phone ? 'space-between' : 'flex-end',
             alignItems: 'center',
           }}
         >
+          {phone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} data-testid="nav-toggle" onClick={() => setCollapsed(!collapsed)} />}
           <UserBar />
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24 }}>
           <Outlet />
         </Layout.Content>
       </Layout>
