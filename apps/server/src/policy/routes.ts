@@ -1,7 +1,7 @@
 // Policy administration (R-CMT-02): the working-day calendar with overrides per date and a
 // warning for years without official data, and the deadline calculator. Commitment profiles are
 // in profile-routes.ts.
-import { dueAt, findRule, formatShanghai, hasYear, isWorkday, parseInstant, addDays, type ServiceArea } from '@griddesk/domain';
+import { dueAt, findRule, formatShanghai, hasYear, isWorkday, parseInstant, type ServiceArea } from '@griddesk/domain';
 import {
   type CalendarDay,
   CalendarDayParams,
@@ -16,10 +16,10 @@ import {
   DeadlineQuery,
 } from '@griddesk/shared';
 import { errors } from '../errors';
-import { actorOf, type App, type AppContext } from '../http/context';
-import { auditActor, writeAudit } from '../audit/write';
+import type { App, AppContext } from '../http/context';
 import { activeProfiles, loadCalendar } from './repo';
-import { reprojectForCalendarDay } from '../platform/workflow';
+import { commandContext } from '../platform/commands';
+import { declareYear, overrideDay, removeOverride } from './calendar-service';
 
 export function policyRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -75,19 +75,8 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
       const { day } = req.params;
-      if (addDays(day, 0) !== day) throw errors.validation([{ field: 'day', reason: 'is not a calendar date', reasonZh: '不是有效日期' }]);
-      await db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom('calendar_overrides').select(['off', 'name']).where('day', '=', day).executeTakeFirst();
-        await tx
-          .insertInto('calendar_overrides')
-          .values({ day, off: req.body.off, name: req.body.name ?? null, created_by: actor.id })
-          .onConflict((oc) => oc.column('day').doUpdateSet({ off: req.body.off, name: req.body.name ?? null, created_by: actor.id }))
-          .execute();
-        await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: day, action: 'override', before: before ?? null, after: req.body });
-        await reprojectForCalendarDay(tx, day, req.now); // open items counted in working days move (R-CMT-02)
-      });
+      await overrideDay(commandContext(db, req), day, req.body);
       return { day, off: req.body.off, workday: isWorkday(await loadCalendar(db), day) };
     },
   );
@@ -104,13 +93,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      const removed = await db.transaction().execute(async (tx) => {
-        const before = await tx.deleteFrom('calendar_overrides').where('day', '=', req.params.day).returning(['off', 'name']).executeTakeFirst();
-        if (before) await writeAudit(tx, auditActor(actor), { entity: 'calendar_day', entityId: req.params.day, action: 'remove_override', before });
-        if (before) await reprojectForCalendarDay(tx, req.params.day, req.now);
-        return Boolean(before);
-      });
+      const removed = await removeOverride(commandContext(db, req), req.params.day);
       return { day: req.params.day, removed, workday: isWorkday(await loadCalendar(db), req.params.day) };
     },
   );
@@ -127,15 +110,7 @@ export function policyRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('calendar_years')
-          .values({ year: req.params.year, declared_by: actor.id })
-          .onConflict((oc) => oc.column('year').doNothing())
-          .execute();
-        await writeAudit(tx, auditActor(actor), { entity: 'calendar_year', entityId: req.params.year, action: 'declare' });
-      });
+      await declareYear(commandContext(db, req), req.params.year);
       return { year: req.params.year, hasOfficialData: true as const };
     },
   );
