@@ -143,18 +143,45 @@ describe.skipIf(!haveBrowser)('organisation and staff in Chromium (R-ORG-01..03)
     await expect.poll(() => page.getByTestId('user-locked').count(), { timeout: 15_000 }).toBe(0);
   });
 
-  it.each(Object.entries(SIZES))('the org page and the password page fit the %s screen', async (label, viewport) => {
+  it('the rules page publishes a new version of a limit, in force at once, and keeps the old one to put back (issue 8 item 6)', async () => {
+    await page.goto(`${server.url}/settings/rules`);
+    await expect.poll(() => page.getByTestId('role-matrix').count(), { timeout: 15_000 }).toBe(1);
+    // the external supervisor may not see the named theft suspects
+    expect(await page.getByTestId('perm-supervisor-metering.theft').isChecked()).toBe(false);
+    expect(await page.getByTestId('perm-inspector-metering.theft').isChecked()).toBe(true);
+    await page.getByTestId('rule-edit-attachment-limits').click();
+    await page.getByTestId('rule-maxPerCase').fill('20');
+    await page.getByTestId('rule-publish-attachment-limits').click();
+    await expect.poll(() => page.getByTestId('versions-attachment-limits').innerText(), { timeout: 15_000 }).toMatch(/2\s*生效中/);
+    expect(await page.getByTestId('rule-maxPerCase').inputValue()).toBe('20');
+    const api = await page.evaluate(() => fetch('/api/documents/attachment-limits').then((r) => r.json()));
+    expect(api.items.map((v: { version: number; active: boolean }) => `${v.version}:${v.active}`)).toEqual(['2:true', '1:false']);
+    // and back to the shipped version
+    await page.getByTestId('restore-attachment-limits-1').click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await expect.poll(() => page.getByTestId('rule-maxPerCase').inputValue(), { timeout: 15_000 }).toBe('50');
+  });
+
+  it.each(Object.entries(SIZES))('the org, password and rules pages fit the %s screen', async (label, viewport) => {
     const p = await browser.newPage({ locale: 'zh-CN', viewport });
     await signIn(p, 'admin', E2E_ADMIN_PASSWORD);
     await expect.poll(() => p.getByTestId('current-user').count(), { timeout: 15_000 }).toBe(1);
-    for (const path of ['/org', '/password']) {
+    const ready: Record<string, string> = {
+      '/org': '[data-testid=staff-table]',
+      '/password': '[data-testid=password-title]',
+      '/settings/rules': '[data-testid=role-matrix]',
+    };
+    for (const path of Object.keys(ready)) {
       await p.goto(`${server.url}${path}`);
-      await expect.poll(() => p.locator(path === '/org' ? '[data-testid=staff-table]' : '[data-testid=password-title]').count(), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => p.locator(ready[path]!).count(), { timeout: 15_000 }).toBe(1);
       await p.waitForTimeout(300);
       // nothing sticks out sideways: the page never scrolls horizontally
       const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} at ${label}`).toBeLessThanOrEqual(0);
-      await p.screenshot({ path: join(dir, `${path.slice(1)}-${label}.png`), fullPage: label !== 'kiosk' });
+      await p.screenshot({ path: join(dir, `${path.slice(1).replace('/', '-')}-${label}.png`), fullPage: label !== 'kiosk' });
     }
     await p.close();
   });

@@ -4,7 +4,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { DocumentKindView } from '@griddesk/shared';
 import { App, Button, Card, Flex, Form, Input, Skeleton, Space, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ApiErrorAlert, showFieldErrors } from '../../ApiErrorAlert';
 import { useLang, useT } from '../../i18n';
 import { useCan } from '../auth/useCan';
@@ -43,6 +43,11 @@ export function RuleCard({ kind, intro, fields }: Props) {
   const doc = useVersion(kind.kind, current?.key ?? 'default', current?.version);
   const publish = usePublish(kind.kind, current?.key ?? 'default');
   const definition = (doc.data?.definition ?? {}) as Json;
+  // The form keeps its values across versions; whenever another version is shown (published or
+  // put back), it shows that version's values, not the ones last typed.
+  useEffect(() => {
+    if (!editing && doc.data) form.setFieldsValue({ definition: doc.data.definition as Json, note: undefined });
+  }, [doc.data, editing, form]);
 
   const onFinish = (v: { definition: Json; note?: string }) =>
     publish.mutate(
