@@ -69,6 +69,13 @@ export const IsoDay = Type.String({ format: 'date' });
 /** An exact decimal as text: PostgreSQL numerics arrive as strings and are sent as they are. */
 export const Decimal = Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'exact decimal as text' });
 
+/**
+ * A string limited to `values`, typed as their union and shown in OpenAPI as an enum. In an answer
+ * it is serialised as a plain string (no branch to pick, unlike a union of literals).
+ */
+export const StringEnum = <T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+
 /** `X` or `null` (a field that is always present). */
 export const Nullable = <T extends TSchema>(schema: T, options: SchemaOptions = {}) => Type.Union([schema, Type.Null()], options);
 
