@@ -15,7 +15,7 @@ export const PortalCaseInput = Type.Object(
     type: literals(PORTAL_CASE_TYPES),
     faultClass: Type.Optional(literals(FAULT_CLASSES)),
     contactName: Type.String({ minLength: 1, maxLength: 100 }),
-    contactPhone: Type.String({ pattern: '^\\+?[0-9][0-9 -]{3,18}[0-9]$' }),
+    contactPhone: Type.String({ maxLength: 20, pattern: '^\\+?[0-9][0-9 -]{3,18}[0-9]$' }),
     contactAddress: Type.Optional(Type.String({ maxLength: 200 })),
     accountNo: Type.Optional(Type.String({ maxLength: 32 })),
     description: Type.String({ minLength: 1, maxLength: 2000 }),
