@@ -1,5 +1,5 @@
 // Shapes of the HTTP API that both the server and the web console rely on.
-import { type SchemaOptions, type Static, type TSchema, Type } from '@sinclair/typebox';
+import { Kind, type SchemaOptions, type Static, type TSchema, Type, TypeRegistry } from '@sinclair/typebox';
 
 export interface Page<T> {
   items: T[];
@@ -71,10 +71,14 @@ export const Decimal = Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', descript
 
 /**
  * A string limited to `values`, typed as their union and shown in OpenAPI as an enum. In an answer
- * it is serialised as a plain string (no branch to pick, unlike a union of literals).
+ * it is serialised as a plain string (no branch to pick, unlike a union of literals). Its kind is
+ * registered, so TypeBox's own checks (Value.Check) know it too.
  */
 export const StringEnum = <T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+  Type.Unsafe<T[number]>({ [Kind]: 'StringEnum', type: 'string', enum: [...values], ...options });
+if (!TypeRegistry.Has('StringEnum')) {
+  TypeRegistry.Set<{ enum: string[] }>('StringEnum', (schema, value) => typeof value === 'string' && schema.enum.includes(value));
+}
 
 /** `X` or `null` (a field that is always present). */
 export const Nullable = <T extends TSchema>(schema: T, options: SchemaOptions = {}) => Type.Union([schema, Type.Null()], options);
