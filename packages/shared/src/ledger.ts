@@ -1,7 +1,8 @@
 // Ledger enumerations, the machine CSV headers of every import format, and the ledger API's
 // request and answer schemas (R-LED-01..03).
 import { type Static, Type } from '@sinclair/typebox';
-import { Count, Decimal, IsoDay, Nullable, pageOf, pagingFields, RowId } from './api';
+import { ApiErrorFieldSchema, Count, Decimal, IsoDay, Nullable, pageOf, pagingFields, RowId } from './api';
+import { JobFile } from './jobs';
 
 export const CUSTOMER_CLASSES = ['residential', 'non_residential'] as const;
 export type CustomerClass = (typeof CUSTOMER_CLASSES)[number];
@@ -197,7 +198,61 @@ export const CustomerParams = Type.Object({ id: RowId });
 /** A ledger (export) or an import file kind (templates, import). */
 export const LedgerKindParams = Type.Object({ kind: Type.Union(LEDGER_KINDS.map((k) => Type.Literal(k))) });
 export const ImportKindParams = Type.Object({ kind: Type.Union(IMPORT_FILE_KINDS.map((k) => Type.Literal(k))) });
+const LedgerFileFormat = Type.Union([Type.Literal('csv'), Type.Literal('xlsx')]);
+export type LedgerFileFormat = Static<typeof LedgerFileFormat>;
 export const LedgerFileFormatQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'csv' }) });
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// ---- imports and exports as jobs (R-LED-03, R-SYS-03) --------------------------------------------
+
+const LedgerKindSchema = Type.Union(LEDGER_KINDS.map((k) => Type.Literal(k)));
+const ImportFileKindSchema = Type.Union(IMPORT_FILE_KINDS.map((k) => Type.Literal(k)));
+
+/** `?async=true` (or 1): answer 202 with the job at once instead of waiting for its result. */
+export const LedgerImportQuery = Type.Object({
+  async: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])),
+});
+
+/** What a finished import wrote (the import job's result). */
+export const LedgerImportResult = Type.Object({ rows: Count, inserted: Count, updated: Count });
+export type LedgerImportResult = Static<typeof LedgerImportResult>;
+
+/** The answer of an import that waited for its job. */
+export const LedgerImportDone = Type.Composite([Type.Object({ jobId: Type.Integer() }), LedgerImportResult]);
+export type LedgerImportDone = Static<typeof LedgerImportDone>;
+
+/** An import job as the import page follows it (GET /api/ledger/import-jobs/{id}). */
+export const ImportJobView = Type.Object({
+  id: Type.Integer(),
+  kind: ImportFileKindSchema,
+  filename: Type.String(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('rejected'), Type.Literal('failed')]),
+  /** a phase key the page translates; `done` once finished */
+  phase: Type.String(),
+  totalRows: Count,
+  processedRows: Count,
+  inserted: Count,
+  updated: Count,
+  /** a rejected file's row report (nothing was written), or why the job failed */
+  errors: Type.Array(ApiErrorFieldSchema),
+});
+export type ImportJobView = Static<typeof ImportJobView>;
+
+/** An export queued as a job: its file at GET /api/jobs/{jobId}/file. */
+export const LedgerExportInput = Type.Object(
+  { kind: LedgerKindSchema, format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'xlsx' }) },
+  { additionalProperties: false },
+);
+export type LedgerExportInput = Static<typeof LedgerExportInput>;
+
+/** The export job's result: the rows written, whether phone and address are in full, and the file. */
+export const LedgerExportResult = Type.Object({
+  kind: LedgerKindSchema,
+  format: LedgerFileFormat,
+  rows: Count,
+  personalData: Type.Union([Type.Literal('full'), Type.Literal('masked')]),
+  file: JobFile,
+});
+export type LedgerExportResult = Static<typeof LedgerExportResult>;

@@ -7,19 +7,18 @@
 // a known post, the password policy) is checked by the domain rules, which name the field and give
 // the reason in Chinese and English.
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { DateTime, IdParams, INT32_MAX, pageOf, pagingFields, StringEnum } from './api';
+import { Bilingual } from './documents';
 import { ORG_KINDS, PERMISSIONS, POSTS, ROLES, TEAM_KINDS } from './org';
 
-/** A string limited to `values`, typed as their union, shown in OpenAPI as an enum. */
-const StringEnum = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
-// null first: with coercion on, a string branch tried first would turn null into ""
+// null first: with coercion on, a string branch tried first would turn null into "" (request
+// bodies here take null to clear a field)
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
-/** `{items, total}`: every list. */
-export const PageOf = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 
 /** A record id: the database's integer range, so an absurd number is a 422, not a database error. */
-const Id = (options: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: 2_147_483_647, ...options });
-export const IdParams = Type.Object({ id: Id() });
+const Id = (options: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: INT32_MAX, ...options });
+/** The `{id}` of a unit's or a user's path (the shared IdParams). */
+export { IdParams };
 
 // ---- the signed-in user -------------------------------------------------------------------------
 
@@ -38,21 +37,29 @@ export const MeSchema = Type.Object({
 });
 export type Me = Static<typeof MeSchema>;
 
-export const LoginBody = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 64 }),
-  password: Type.String({ minLength: 1, maxLength: 1024 }),
-});
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
 export const LoginResponse = Type.Object({ user: MeSchema });
+/** Sign-out always succeeds: the session (if any) ends and its cookie is cleared. */
+export const LogoutResponse = Type.Object({ signedOut: Type.Literal(true) });
 
-export const ChangePasswordBody = Type.Object({
-  currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-  newPassword: Type.String({ maxLength: 1024 }),
-});
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+    newPassword: Type.String({ maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 export const ChangePasswordResponse = Type.Object({
   user: MeSchema,
   /** the user's other sessions (other browsers, other devices), ended by the change */
-  endedSessions: Type.Integer(),
+  endedSessions: Type.Integer({ minimum: 0 }),
 });
 
 export const PasswordPolicyView = Type.Object({
@@ -80,7 +87,7 @@ export const OrgUnitView = Type.Object({
   serviceHours: Nullable(Type.String()),
   retired: Type.Boolean(),
   /** active staff in the unit itself (not its sub-units) */
-  activeStaff: Type.Integer(),
+  activeStaff: Type.Integer({ minimum: 0 }),
   /** whether the caller may change it (org.admin, inside the subtree they administer) */
   administrable: Type.Boolean(),
 });
@@ -89,19 +96,22 @@ export type OrgUnitView = Static<typeof OrgUnitView>;
 export const OrgUnitsQuery = Type.Object({
   includeRetired: Type.Boolean({ default: false, description: 'also list retired units (the org page shows them greyed)' }),
 });
-export const OrgUnitList = PageOf(OrgUnitView);
+export const OrgUnitList = pageOf(OrgUnitView);
 
-export const CreateOrgUnitBody = Type.Object({
-  kind: Type.String({ description: 'station (under the county) or team (under a station)' }),
-  parentId: Id(),
-  code: Type.String({ maxLength: 64 }),
-  name: Type.String({ maxLength: 200 }),
-  nameEn: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  teamKind: Type.Optional(Nullable(Type.String({ description: 'customer_service, distribution or business' }))),
-  address: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
-  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  serviceHours: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
-});
+export const CreateOrgUnitBody = Type.Object(
+  {
+    kind: Type.String({ maxLength: 32, description: 'station (under the county) or team (under a station)' }),
+    parentId: Id(),
+    code: Type.String({ maxLength: 64 }),
+    name: Type.String({ maxLength: 200 }),
+    nameEn: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    teamKind: Type.Optional(Nullable(Type.String({ maxLength: 32, description: 'customer_service, distribution or business' }))),
+    address: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    serviceHours: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
+  },
+  { additionalProperties: false },
+);
 export type CreateOrgUnitBody = Static<typeof CreateOrgUnitBody>;
 
 export const UpdateOrgUnitBody = Type.Object(
@@ -109,7 +119,7 @@ export const UpdateOrgUnitBody = Type.Object(
     code: Type.Optional(Type.String({ maxLength: 64 })),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     nameEn: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    teamKind: Type.Optional(Nullable(Type.String())),
+    teamKind: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
     address: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
     phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
     serviceHours: Type.Optional(Nullable(Type.String({ maxLength: 400 }))),
@@ -139,7 +149,7 @@ export const UserView = Type.Object({
   onDuty: Type.Boolean(),
   active: Type.Boolean(),
   /** locked after repeated failed sign-ins, until this instant */
-  lockedUntil: Nullable(Type.String({ format: 'date-time' })),
+  lockedUntil: Nullable(DateTime),
   mustChangePassword: Type.Boolean(),
   /** the staff photo, for signed-in callers (a versioned URL: a new photo is a new URL) */
   photoUrl: Nullable(Type.String()),
@@ -152,24 +162,26 @@ export const UsersQuery = Type.Object({
   role: Type.Optional(StringEnum(ROLES)),
   active: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ maxLength: 64, description: 'name, username or badge number' })),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  ...pagingFields(100),
 });
-export const UserList = PageOf(UserView);
+export const UserList = pageOf(UserView);
 
-export const CreateUserBody = Type.Object({
-  username: Type.String({ maxLength: 64 }),
-  displayName: Type.String({ maxLength: 200 }),
-  password: Type.String({ maxLength: 1024 }),
-  unitId: Id(),
-  post: Type.String({ maxLength: 64 }),
-  roles: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 }),
-  badgeNo: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
-  phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  onDuty: Type.Optional(Type.Boolean({ default: false })),
-  /** ask for a new password at first sign-in (the console sets it for an initial password it hands over) */
-  mustChangePassword: Type.Optional(Type.Boolean({ default: false })),
-});
+export const CreateUserBody = Type.Object(
+  {
+    username: Type.String({ maxLength: 64 }),
+    displayName: Type.String({ maxLength: 200 }),
+    password: Type.String({ maxLength: 1024 }),
+    unitId: Id(),
+    post: Type.String({ maxLength: 64 }),
+    roles: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 20 }),
+    badgeNo: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+    onDuty: Type.Optional(Type.Boolean({ default: false })),
+    /** ask for a new password at first sign-in (the console sets it for an initial password it hands over) */
+    mustChangePassword: Type.Optional(Type.Boolean({ default: false })),
+  },
+  { additionalProperties: false },
+);
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
 export const UpdateUserBody = Type.Object(
@@ -188,33 +200,36 @@ export const UpdateUserBody = Type.Object(
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
-export const ResetPasswordBody = Type.Object({
-  /** the temporary password to hand over; left out, the server makes one and answers it once */
-  password: Type.Optional(Type.String({ maxLength: 1024 })),
-});
+export const ResetPasswordBody = Type.Object(
+  {
+    /** the temporary password to hand over; left out, the server makes one and answers it once */
+    password: Type.Optional(Type.String({ maxLength: 1024 })),
+  },
+  { additionalProperties: false },
+);
 export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 export const ResetPasswordResponse = Type.Object({
   user: UserView,
   /** the generated temporary password (shown once), or null when the administrator chose it */
   temporaryPassword: Nullable(Type.String()),
-  endedSessions: Type.Integer(),
+  endedSessions: Type.Integer({ minimum: 0 }),
 });
 export type ResetPasswordResponse = Static<typeof ResetPasswordResponse>;
 
 // ---- portal -------------------------------------------------------------------------------------
 
-const Label = Type.Object({ zh: Type.String(), en: Type.String() });
-
 export const PortalStationQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 32 })) });
 export const PortalStaffCard = Type.Object({
   name: Type.String(),
   post: Type.String(),
-  postLabel: Label,
+  postLabel: Bilingual,
   badgeNo: Nullable(Type.String()),
   unit: Type.String(),
   photoUrl: Nullable(Type.String()),
 });
 export type PortalStaffCard = Static<typeof PortalStaffCard>;
+/** The image types a staff photo is stored in (decided by its first bytes). */
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const PortalStation = Type.Object({
   station: Type.Object({
     code: Type.String(),
@@ -227,3 +242,4 @@ export const PortalStation = Type.Object({
   }),
   staff: Type.Array(PortalStaffCard),
 });
+export type PortalStation = Static<typeof PortalStation>;

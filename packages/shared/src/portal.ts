@@ -2,7 +2,7 @@
 // signing in, and what they get back. No answer here carries a name, phone or address.
 import { type Static, Type } from '@sinclair/typebox';
 import { Count, DateTime, Decimal, Nullable } from './api';
-import { CASE_STATUSES, CASE_TYPES, FAULT_CLASSES, PORTAL_CASE_TYPES } from './cases';
+import { CASE_STATUSES, CASE_TYPES, CaseDeadline, FAULT_CLASSES, PORTAL_CASE_TYPES } from './cases';
 import { Bilingual } from './documents';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -15,7 +15,7 @@ export const PortalCaseInput = Type.Object(
     type: literals(PORTAL_CASE_TYPES),
     faultClass: Type.Optional(literals(FAULT_CLASSES)),
     contactName: Type.String({ minLength: 1, maxLength: 100 }),
-    contactPhone: Type.String({ pattern: '^\\+?[0-9][0-9 -]{3,18}[0-9]$' }),
+    contactPhone: Type.String({ maxLength: 20, pattern: '^\\+?[0-9][0-9 -]{3,18}[0-9]$' }),
     contactAddress: Type.Optional(Type.String({ maxLength: 200 })),
     accountNo: Type.Optional(Type.String({ maxLength: 32 })),
     description: Type.String({ minLength: 1, maxLength: 2000 }),
@@ -30,16 +30,9 @@ export const PortalCaseHeaders = Type.Object({ 'idempotency-key': Type.Optional(
 
 export const QueryCodeParams = Type.Object({ queryCode: Type.String({ maxLength: 32 }) });
 
-/** One commitment clock of a case as the public sees it. */
-export const PublicDeadline = Type.Object({
-  rule: Type.String(),
-  label: Bilingual,
-  /** null while the clock has not started (a meter test before the fee is paid) */
-  dueAt: Nullable(DateTime),
-  metAt: Nullable(DateTime),
-  breached: Type.Boolean(),
-});
-export type PublicDeadline = Static<typeof PublicDeadline>;
+/** One commitment clock of a case as the public sees it: the same as staff see it. */
+export const PublicDeadline = CaseDeadline;
+export type PublicDeadline = CaseDeadline;
 
 export const PublicCaseStep = Type.Object({ action: Type.String(), label: Bilingual, at: DateTime, status: Type.String() });
 export type PublicCaseStep = Static<typeof PublicCaseStep>;

@@ -1,6 +1,6 @@
 // Evidence on a case (R-CASE-04: a closed loop with evidence): photos and documents, limited in
 // size and type. The type is decided by the file's first bytes, not by its name or the browser.
-import { Type } from '@sinclair/typebox';
+import { ATTACHMENT_CONTENT_TYPES, CaseAttachment, CaseAttachmentPage, CaseAttachmentParams, fileResponse, IdParams } from '@griddesk/shared';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { auditActor, writeAudit } from '../audit/write';
@@ -40,7 +40,8 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
         summary:
           'Attach a photo (JPEG/PNG/WebP) or PDF (multipart field `file`); size and count limited by the attachment-limits policy (10 MB, 50 per case by default)',
         consumes: ['multipart/form-data'],
-        params: Type.Object({ id: Type.Integer() }),
+        params: IdParams,
+        response: { 201: CaseAttachment },
       },
     },
     async (req, reply) => {
@@ -80,9 +81,14 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
         });
         return r;
       });
-      return reply
-        .status(201)
-        .send({ id: row.id, filename: file.filename, contentType: type, sizeBytes: data.length, uploadedAt: row.uploaded_at.toISOString() });
+      return reply.status(201).send({
+        id: row.id,
+        filename: file.filename.slice(0, 200),
+        contentType: type,
+        sizeBytes: data.length,
+        uploadedAt: row.uploaded_at.toISOString(),
+        uploadedBy: actor.displayName,
+      });
     },
   );
 
@@ -90,7 +96,7 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
     '/api/cases/:id/attachments',
     {
       config: { permission: 'cases.read' },
-      schema: { tags: ['cases'], summary: 'Attachments of a case', params: Type.Object({ id: Type.Integer() }) },
+      schema: { tags: ['cases'], summary: 'Attachments of a case, oldest first', params: IdParams, response: { 200: CaseAttachmentPage } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -102,7 +108,7 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
         .where('a.case_id', '=', req.params.id)
         .orderBy('a.id')
         .execute();
-      return rows.map((r) => ({
+      const items = rows.map((r) => ({
         id: r.id,
         filename: r.filename,
         contentType: r.content_type,
@@ -110,6 +116,7 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
         uploadedAt: r.uploaded_at.toISOString(),
         uploadedBy: r.uploaded_by,
       }));
+      return { items, total: items.length };
     },
   );
 
@@ -117,7 +124,13 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
     '/api/cases/:id/attachments/:attachmentId',
     {
       config: { permission: 'cases.read' },
-      schema: { tags: ['cases'], summary: 'Download an attachment', params: Type.Object({ id: Type.Integer(), attachmentId: Type.Integer() }) },
+      schema: {
+        tags: ['cases'],
+        summary: 'Download an attachment, in the type its first bytes showed',
+        params: CaseAttachmentParams,
+        produces: [...ATTACHMENT_CONTENT_TYPES],
+        response: { 200: fileResponse('The photo or PDF, shown inline', ATTACHMENT_CONTENT_TYPES) },
+      },
     },
     async (req, reply) => {
       const actor = actorOf(req);

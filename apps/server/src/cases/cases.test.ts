@@ -212,8 +212,9 @@ describe.each(BACKENDS)('service cases on %s (R-CASE-01..08, R-CMT-12)', (backen
     expect(exe.statusCode).toBe(415);
     expect(exe.json().error.fields[0].field).toBe('file');
     const list = (await get(`/api/cases/${c.id}/attachments`, clerk)).json();
-    expect(list).toEqual([expect.objectContaining({ filename: '现场照片.png', uploadedBy: '孙丽' })]);
-    const download = await get(`/api/cases/${c.id}/attachments/${list[0].id}`, clerk);
+    expect(list.items).toEqual([expect.objectContaining({ filename: '现场照片.png', uploadedBy: '孙丽' })]);
+    expect(list.total).toBe(1);
+    const download = await get(`/api/cases/${c.id}/attachments/${list.items[0].id}`, clerk);
     expect(download.rawPayload.equals(png)).toBe(true);
   });
 

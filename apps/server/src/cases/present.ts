@@ -1,18 +1,22 @@
 // Case views: the staff view masks the contact's personal data (R-SYS-03); the public view by
 // query code carries no personal data at all (R-CASE-08).
 import { allowedActions, findRule, isOpen, maskAddress, maskPhone, type ClockState, type CommitmentProfile } from '@griddesk/domain';
-import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS, type CaseAction } from '@griddesk/shared';
+import {
+  CASE_ACTION_LABELS,
+  CASE_STATUS_LABELS,
+  CASE_TYPE_LABELS,
+  type CaseAction,
+  type CaseDeadline,
+  type CaseEvent,
+  type CaseEventDetail,
+  type CaseStatus,
+  type CaseSummary,
+  type CaseView,
+  type PublicCase,
+} from '@griddesk/shared';
 import type { CaseRow, EventRow } from './repo';
 
-export interface DeadlineView {
-  rule: string;
-  label: { zh: string; en: string };
-  dueAt: string | null;
-  metAt: string | null;
-  breached: boolean;
-}
-
-function deadlines(profile: CommitmentProfile, clocks: ClockState[]): DeadlineView[] {
+function deadlines(profile: CommitmentProfile, clocks: ClockState[]): CaseDeadline[] {
   return clocks.map((c) => ({
     rule: c.rule,
     label: findRule(profile, c.rule)?.label ?? { zh: c.rule, en: c.rule },
@@ -32,7 +36,32 @@ export function isOverdue(status: CaseRow['status'], clocks: ClockState[], now: 
   return isOpen(status) && clocks.some((c) => !c.metAt && c.dueAt !== null && now > c.dueAt);
 }
 
-export function staffView(row: CaseRow, events: EventRow[], profile: CommitmentProfile, clocks: ClockState[], now: Date) {
+/** What an event's stored detail (JSON, or text from a driver that leaves it so) says, in the fields the timeline shows. */
+function eventDetail(stored: unknown): CaseEventDetail {
+  let d = stored;
+  if (typeof d === 'string') {
+    try {
+      d = JSON.parse(d);
+    } catch {
+      return {};
+    }
+  }
+  return d !== null && typeof d === 'object' ? (d as CaseEventDetail) : {};
+}
+
+export function timeline(events: EventRow[]): CaseEvent[] {
+  return events.map((e) => ({
+    action: e.action as CaseEvent['action'],
+    at: e.at.toISOString(),
+    actorName: e.actor_name,
+    fromStatus: e.from_status as CaseStatus | null,
+    toStatus: e.to_status as CaseStatus,
+    detail: eventDetail(e.detail),
+  }));
+}
+
+/** A case as the inbox lists it (no timeline). */
+export function staffSummary(row: CaseRow, profile: CommitmentProfile, clocks: ClockState[], now: Date): CaseSummary {
   const due = nextDue(clocks);
   return {
     id: row.id,
@@ -60,18 +89,15 @@ export function staffView(row: CaseRow, events: EventRow[], profile: CommitmentP
     timeLeftMinutes: due ? Math.round((due.getTime() - now.getTime()) / 60_000) : null,
     overdue: isOverdue(row.status, clocks, now),
     allowedActions: allowedActions(row.status),
-    events: events.map((e) => ({
-      action: e.action,
-      at: e.at.toISOString(),
-      actorName: e.actor_name,
-      fromStatus: e.from_status,
-      toStatus: e.to_status,
-      detail: e.detail,
-    })),
   };
 }
 
-export function publicView(row: CaseRow, events: EventRow[], profile: CommitmentProfile, clocks: ClockState[]) {
+/** A case with its timeline: the detail, and the answer of every staff write. */
+export function staffView(row: CaseRow, events: EventRow[], profile: CommitmentProfile, clocks: ClockState[], now: Date): CaseView {
+  return { ...staffSummary(row, profile, clocks, now), events: timeline(events) };
+}
+
+export function publicView(row: CaseRow, events: EventRow[], profile: CommitmentProfile, clocks: ClockState[]): PublicCase {
   return {
     queryCode: row.query_code,
     type: row.type,

@@ -1,8 +1,21 @@
 // Staff case API (R-CASE-01..07): inbox sorted by time left, detail with timeline and clocks,
 // counter registration, transitions of the closed loop, breach list.
-import { Type } from '@sinclair/typebox';
 import { caseClockSpecs, nextState, OPEN_STATUSES } from '@griddesk/domain';
-import { CASE_ACTIONS, CASE_CHANNELS, CASE_STATUSES, CASE_TYPES, FAULT_CLASSES } from '@griddesk/shared';
+import {
+  BreachListQuery,
+  BreachPage,
+  BreachUpdated,
+  BreachUpdateInput,
+  CASE_STATUSES,
+  CaseContactRevealed,
+  CaseListQuery,
+  CasePage,
+  CaseRegisterInput,
+  type CaseSummary,
+  CaseTransitionInput,
+  CaseView,
+  IdParams,
+} from '@griddesk/shared';
 import { sql, type SqlBool } from 'kysely';
 import { AppError, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
@@ -11,13 +24,10 @@ import { commandContext, runCommand } from '../platform/commands';
 import { clockAt, clocksOf, policyView, projectSubjects } from '../platform/workflow';
 import { ClockContext, loadCaseRows, loadEvents } from './repo';
 import { inboxPage } from './inbox';
-import { staffView } from './present';
+import { staffSummary, staffView } from './present';
 import { registerCase, transitionCase } from './service';
 import { auditActor, writeAudit } from '../audit/write';
 import { BREACH_MACHINE, breachKind, breachSubject, loadBreaches, type BreachAction } from './workflow';
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Instant = Type.String({ format: 'date-time' });
 
 export function caseRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -37,15 +47,8 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['cases'],
         summary: 'Case inbox: open cases sorted by time left, then closed ones newest first (R-CASE-05)',
-        querystring: Type.Object({
-          status: Type.Optional(literals(CASE_STATUSES)),
-          type: Type.Optional(literals(CASE_TYPES)),
-          overdue: Type.Optional(Type.Boolean()),
-          open: Type.Optional(Type.Boolean()),
-          mine: Type.Optional(Type.Boolean()),
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-          offset: Type.Integer({ minimum: 0, default: 0 }),
-        }),
+        querystring: CaseListQuery,
+        response: { 200: CasePage },
       },
     },
     async (req) => {
@@ -66,7 +69,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       });
       const [rows, stored, policy] = await Promise.all([loadCaseRows(db, { ids }), clocksOf(db, 'case', ids), policyView(db)]);
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const items = [];
+      const items: CaseSummary[] = [];
       for (const id of ids) {
         const row = byId.get(id);
         if (!row) continue;
@@ -75,7 +78,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
         const clocks = (stored.get(id) ?? [])
           .sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule))
           .map((c) => ({ ...clockAt(c, now), usedFraction: null }));
-        items.push({ ...staffView(row, [], profile, clocks, now), events: undefined });
+        items.push(staffSummary(row, profile, clocks, now));
       }
       return { items, total };
     },
@@ -85,7 +88,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     '/api/cases/:id',
     {
       config: { permission: 'cases.read' },
-      schema: { tags: ['cases'], summary: 'One case with its timeline and clocks', params: Type.Object({ id: Type.Integer() }) },
+      schema: { tags: ['cases'], summary: 'One case with its timeline and clocks', params: IdParams, response: { 200: CaseView } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -98,7 +101,12 @@ export function caseRoutes(app: App, ctx: AppContext): void {
     '/api/cases/:id/reveal',
     {
       config: { permission: 'personal.reveal' },
-      schema: { tags: ['cases'], summary: 'Reveal the contact’s phone and address (audited)', params: Type.Object({ id: Type.Integer() }) },
+      schema: {
+        tags: ['cases'],
+        summary: 'Reveal the contact’s phone and address (audited)',
+        params: IdParams,
+        response: { 200: CaseContactRevealed },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -121,24 +129,8 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['cases'],
         summary: 'Register a case at the counter; the clerk becomes the first responder (R-CASE-03)',
-        body: Type.Object(
-          {
-            channel: literals(CASE_CHANNELS),
-            type: literals(CASE_TYPES),
-            faultClass: Type.Optional(literals(FAULT_CLASSES)),
-            serviceArea: Type.Optional(literals(['urban', 'rural', 'remote'] as const)),
-            contactName: Type.String({ minLength: 1, maxLength: 100 }),
-            contactPhone: Type.Optional(Type.String({ maxLength: 20, pattern: '^\\+?[0-9][0-9 -]{3,18}[0-9]$' })),
-            contactAddress: Type.Optional(Type.String({ maxLength: 200 })),
-            accountNo: Type.Optional(Type.String({ maxLength: 32 })),
-            description: Type.String({ minLength: 1, maxLength: 4000 }),
-            receivedAt: Type.Optional(Instant),
-            feePaidAt: Type.Optional(Instant),
-            important: Type.Optional(Type.Boolean()),
-            stationId: Type.Optional(Type.Integer()),
-          },
-          { additionalProperties: false },
-        ),
+        body: CaseRegisterInput,
+        response: { 201: CaseView },
       },
     },
     async (req, reply) => {
@@ -168,20 +160,9 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['cases'],
         summary: 'Move a case along its closed loop; 409 when the action is not allowed from its status',
-        params: Type.Object({ id: Type.Integer() }),
-        body: Type.Object(
-          {
-            action: literals(CASE_ACTIONS),
-            assigneeId: Type.Optional(Type.Integer()),
-            teamId: Type.Optional(Type.Integer()),
-            ownerId: Type.Optional(Type.Integer()),
-            reason: Type.Optional(Type.String({ maxLength: 500 })),
-            conclusion: Type.Optional(Type.String({ maxLength: 4000 })),
-            satisfaction: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
-            comment: Type.Optional(Type.String({ maxLength: 1000 })),
-          },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: CaseTransitionInput,
+        response: { 200: CaseView },
       },
     },
     async (req) => {
@@ -199,16 +180,9 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['cases'],
         summary: 'Record the verification, compensation, penalty and feedback of a breach',
-        params: Type.Object({ id: Type.Integer() }),
-        body: Type.Object(
-          {
-            status: Type.Optional(literals(['open', 'verified', 'feedback_given', 'closed', 'dismissed'] as const)),
-            compensationFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
-            penaltyFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
-            note: Type.Optional(Type.String({ maxLength: 2000 })),
-          },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: BreachUpdateInput,
+        response: { 200: BreachUpdated },
       },
     },
     async (req) => {
@@ -272,13 +246,8 @@ export function caseRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['cases'],
         summary: 'Breach records (违诺) with their 10-day feedback clock (R-CMT-12)',
-        querystring: Type.Object({
-          status: Type.Optional(Type.String({ maxLength: 20 })),
-          feedbackLate: Type.Optional(Type.Boolean()),
-          caseId: Type.Optional(Type.Integer()),
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-          offset: Type.Integer({ minimum: 0, default: 0 }),
-        }),
+        querystring: BreachListQuery,
+        response: { 200: BreachPage },
       },
     },
     async (req) => {
@@ -294,7 +263,7 @@ export function caseRoutes(app: App, ctx: AppContext): void {
         const late = sql<SqlBool>`coalesce(w.open and w.met_at is null and w.due_at < ${req.now}, false)`;
         q = q.where(req.query.feedbackLate ? late : sql<SqlBool>`not ${late}`);
       }
-      if (req.query.status) q = q.where('b.status', '=', req.query.status as 'open');
+      if (req.query.status) q = q.where('b.status', '=', req.query.status);
       if (req.query.caseId) q = q.where('b.case_id', '=', req.query.caseId);
       const [items, total] = await Promise.all([
         q

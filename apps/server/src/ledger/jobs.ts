@@ -2,7 +2,17 @@
 // An import's file is stored with its job when it is queued; its all-or-nothing write stays one
 // transaction (a partial import is what R-LED-03 forbids). An export's file is stored with its
 // job and downloaded at GET /api/jobs/{id}/file.
-import type { ImportFileKind, ImportJobView, JobError, JobProgress, LedgerKind } from '@griddesk/shared';
+import {
+  CSV_CONTENT_TYPE,
+  type ImportFileKind,
+  type ImportJobView,
+  type JobError,
+  type JobProgress,
+  type LedgerExportInput,
+  type LedgerExportResult,
+  type LedgerImportResult,
+  XLSX_CONTENT_TYPE,
+} from '@griddesk/shared';
 import type { Kysely } from 'kysely';
 import { auditActor, writeAudit } from '../audit/write';
 import type { DB } from '../db/schema';
@@ -13,18 +23,16 @@ import { findJobFor, type JobRow } from '../platform/jobs/repo';
 import { exportCsv, exportRowCount, exportXlsx } from './export';
 import { importLedger, type ImportActor } from './import';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The XLSX content type (defined once, in @griddesk/shared). */
+export const XLSX_TYPE = XLSX_CONTENT_TYPE;
 
 export interface ImportParams {
   kind: ImportFileKind;
   filename: string;
 }
 
-export interface ImportJobResult {
-  rows: number;
-  inserted: number;
-  updated: number;
-}
+/** What a finished import wrote: the shared LedgerImportResult. */
+export type ImportJobResult = LedgerImportResult;
 
 /** The 422 of a rejected file: how many problems, and the first one, in both languages. */
 export function importRejected(errors: ImportJobView['errors']): AppError {
@@ -79,18 +87,10 @@ export async function importJobView(db: Kysely<DB>, jobId: number, userId: numbe
   return j && j.kind === ledgerImportJob.kind ? presentImportJob(j) : undefined;
 }
 
-export interface ExportParams {
-  kind: LedgerKind;
-  format: 'csv' | 'xlsx';
-}
+export type ExportParams = Required<LedgerExportInput>;
 
-export interface ExportJobResult {
-  kind: LedgerKind;
-  format: 'csv' | 'xlsx';
-  rows: number;
-  personalData: 'full' | 'masked';
-  file: { name: string; contentType: string; bytes: number };
-}
+/** The export's result (the shared LedgerExportResult): the console shows it and offers the file. */
+export type ExportJobResult = LedgerExportResult;
 
 export const ledgerExportJob = defineJob<ExportParams, ExportJobResult>({
   kind: 'ledger.export',
@@ -124,7 +124,7 @@ export const ledgerExportJob = defineJob<ExportParams, ExportJobResult>({
       format,
       rows,
       personalData,
-      file: { name: `${kind}-${stamp}.${format}`, contentType: format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8', bytes },
+      file: { name: `${kind}-${stamp}.${format}`, contentType: format === 'xlsx' ? XLSX_TYPE : CSV_CONTENT_TYPE, bytes },
     };
   },
 });

@@ -1,5 +1,4 @@
 // Ledger HTTP surface (R-LED-01..03): lists, detail, audited reveal, import, export, templates.
-import { Type } from '@sinclair/typebox';
 import {
   AreaRow,
   CSV_CONTENT_TYPE,
@@ -10,17 +9,23 @@ import {
   FeederRow,
   fileResponse,
   type ImportFileKind,
+  IdParams,
+  ImportJobView,
   ImportKindParams,
   type JobError,
+  JobStarted,
   LedgerFileFormatQuery,
   LedgerKindParams,
   LedgerListQuery,
   type LedgerKind,
-  LEDGER_KINDS,
+  LedgerExportInput,
+  LedgerImportDone,
+  LedgerImportQuery,
   LedgerSummary,
   MeterRow,
   pageOf,
   RevealedContact,
+  XLSX_CONTENT_TYPE,
 } from '@griddesk/shared';
 import { AppError, ERROR_STATUS, type ErrorCode, errors } from '../errors';
 import { actorOf, type App, type AppContext } from '../http/context';
@@ -29,24 +34,11 @@ import { hasPermission } from '../org/actor';
 import { customerMetersAndContracts, findCustomer, ledgerSummary, listAreas, listCustomers, listFeeders, listMeters, presentCustomer } from './queries';
 import { exportCsv, exportRowCount, exportXlsx, templateCsv, templateXlsx } from './export';
 import { type ExportParams, importJobView, ledgerExportJob, ledgerImportJob, type ImportJobResult, type ImportParams, XLSX_TYPE } from './jobs';
-import { ApiErrorFieldSchema, JobStartedSchema } from '../platform/jobs/schemas';
 import { commandContext } from '../platform/commands';
 
 const KindParam = LedgerKindParams;
 const ImportKindParam = ImportKindParams;
 const FormatQuery = LedgerFileFormatQuery;
-const ImportJobViewSchema = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  filename: Type.String(),
-  status: Type.Union([Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('rejected'), Type.Literal('failed')]),
-  phase: Type.String(),
-  totalRows: Type.Integer(),
-  processedRows: Type.Integer(),
-  inserted: Type.Integer(),
-  updated: Type.Integer(),
-  errors: Type.Array(ApiErrorFieldSchema),
-});
 
 export function ledgerRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -192,6 +184,8 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
           'Export a ledger in its import format; customers’ phone and address in full only with personal.export (audited with the row count), masked otherwise',
         params: KindParam,
         querystring: FormatQuery,
+        produces: [CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE],
+        response: { 200: fileResponse('The ledger: CSV (format=csv) or XLSX (format=xlsx), as an attachment', ['text/csv', XLSX_CONTENT_TYPE]) },
       },
     },
     async (req, reply) => {
@@ -228,15 +222,12 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['ledger'],
         summary: 'Queue an export of a ledger (CSV or XLSX) as a job; its file at GET /api/jobs/{jobId}/file (R-LED-03, R-SYS-03)',
-        body: Type.Object(
-          { kind: Type.Union(LEDGER_KINDS.map((k) => Type.Literal(k))), format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'xlsx' }) },
-          { additionalProperties: false },
-        ),
-        response: { 202: JobStartedSchema },
+        body: LedgerExportInput,
+        response: { 202: JobStarted },
       },
     },
     async (req, reply) => {
-      const params: ExportParams = { kind: req.body.kind as LedgerKind, format: req.body.format };
+      const params: ExportParams = { kind: req.body.kind, format: req.body.format ?? 'xlsx' };
       const jobId = await ctx.jobs.start(commandContext(db, req), ledgerExportJob.kind, params);
       return reply.status(202).send({ jobId });
     },
@@ -251,11 +242,8 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
         summary: 'Import a CSV or XLSX file (multipart field `file`); all-or-nothing, 422 with a row report on any bad row',
         consumes: ['multipart/form-data'],
         params: ImportKindParam,
-        querystring: Type.Object({ async: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true'), Type.Literal('0'), Type.Literal('false')])) }),
-        response: {
-          200: Type.Object({ jobId: Type.Integer(), rows: Type.Integer(), inserted: Type.Integer(), updated: Type.Integer() }),
-          202: JobStartedSchema,
-        },
+        querystring: LedgerImportQuery,
+        response: { 200: LedgerImportDone, 202: JobStarted },
       },
     },
     async (req, reply) => {
@@ -288,8 +276,8 @@ export function ledgerRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['ledger'],
         summary: 'Progress and report of an import job (the same job as GET /api/jobs/{id}, in the import page’s shape)',
-        params: Type.Object({ id: Type.Integer() }),
-        response: { 200: ImportJobViewSchema },
+        params: IdParams,
+        response: { 200: ImportJobView },
       },
     },
     async (req) => {

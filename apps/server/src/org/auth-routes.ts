@@ -3,10 +3,18 @@
 // failure that reaches the policy's threshold locks the account until a set instant, and a
 // successful sign-in clears the count. Every such write is a command with its audit row.
 import { perMinute } from '../policy/rate-limits';
-import { ChangePasswordBody, ChangePasswordResponse, LoginBody, LoginResponse, MeSchema, PasswordPolicyView, type Me } from '@griddesk/shared/org-api';
+import {
+  ChangePasswordBody,
+  ChangePasswordResponse,
+  LoginBody,
+  LoginResponse,
+  LogoutResponse,
+  MeSchema,
+  PasswordPolicyView,
+  type Me,
+} from '@griddesk/shared/org-api';
 import type { Role } from '@griddesk/shared';
 import { afterFailedLogin, describePasswordPolicy, formatShanghai, isLocked, permissionsOf } from '@griddesk/domain';
-import { Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError, errors } from '../errors';
@@ -153,7 +161,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Sign out: the session ends and its cookie is cleared',
-        response: { 200: Type.Object({ signedOut: Type.Literal(true) }) },
+        response: { 200: LogoutResponse },
       },
     },
     async (req, reply) => {

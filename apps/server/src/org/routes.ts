@@ -8,6 +8,7 @@ import {
   OrgUnitList,
   OrgUnitView,
   OrgUnitsQuery,
+  PHOTO_CONTENT_TYPES,
   PortalStation,
   PortalStationQuery,
   ResetPasswordBody,
@@ -18,7 +19,7 @@ import {
   UserView,
   UsersQuery,
 } from '@griddesk/shared/org-api';
-import { POST_LABELS, type Post } from '@griddesk/shared';
+import { fileResponse, POST_LABELS, type Post } from '@griddesk/shared';
 import { sniffPhoto } from '@griddesk/domain';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -317,7 +318,7 @@ export function orgRoutes(app: App, ctx: AppContext): void {
       .send(photo.data);
   }
 
-  const PhotoResponse = { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'the image (image/jpeg, image/png or image/webp)' }) };
+  const PhotoResponse = { 200: fileResponse('The image (JPEG, PNG or WebP)', PHOTO_CONTENT_TYPES) };
 
   app.get(
     '/api/org/users/:id/photo',

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { formatDateTime } from '../format';
 import { useT, type Text } from '../i18n';
-import type { DeadlineView } from './types';
+import type { CaseDeadline } from '@griddesk/shared';
 import '../print.css';
 
 export function trackUrl(queryCode: string): string {
@@ -17,7 +17,7 @@ interface Props {
   queryCode: string;
   typeLabel: Text;
   receivedAt: string;
-  deadlines: DeadlineView[];
+  deadlines: CaseDeadline[];
   /** kiosk and phone screens want larger type */
   large?: boolean;
 }

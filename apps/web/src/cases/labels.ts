@@ -2,11 +2,8 @@
 // the shared package so server messages and pages say the same.
 import type { CaseStatus } from '@griddesk/shared';
 import type { Text } from '../i18n';
-import type { ServiceArea } from './types';
 
-export { FAULT_CLASS_LABELS, SERVICE_AREA_LABELS } from '@griddesk/shared';
-
-export const SERVICE_AREAS: readonly ServiceArea[] = ['urban', 'rural', 'remote'];
+export { FAULT_CLASS_LABELS, SERVICE_AREA_LABELS, SERVICE_AREAS } from '@griddesk/shared';
 
 export const CASE_STATUS_COLORS: Record<CaseStatus, string> = {
   received: 'blue',

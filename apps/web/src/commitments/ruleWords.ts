@@ -3,7 +3,7 @@
 // "4 小时（夜间 12 小时），城区外 +8 小时", "提前 7 天".
 import type { Text } from '../i18n';
 import { SERVICE_AREA_LABELS } from '../cases/labels';
-import type { ServiceArea } from '../cases/types';
+import type { ServiceArea } from '@griddesk/shared';
 
 type AreaMinutes = number | Partial<Record<ServiceArea, number>>;
 

@@ -2,11 +2,11 @@
 import { UserOutlined } from '@ant-design/icons';
 import { Avatar, Card, Flex, Tag, Typography } from 'antd';
 import { useT } from '../i18n';
-import type { PortalStaff } from './types';
+import type { PortalStaffCard } from '@griddesk/shared/org-api';
 
 const PHOTO_SIZE = { xs: 72, sm: 88, md: 96, lg: 104, xl: 120, xxl: 144 };
 
-export function StaffCard({ person }: { person: PortalStaff }) {
+export function StaffCard({ person }: { person: PortalStaffCard }) {
   const t = useT();
   return (
     <Card data-testid="staff-card" style={{ height: '100%' }}>

@@ -3,7 +3,7 @@ import { Card, Col, Divider, Flex, Row, Typography } from 'antd';
 import { Fragment, type ReactNode } from 'react';
 import { useT, type MsgKey } from '../i18n';
 import { BRAND_COLOR } from '../providers';
-import type { PortalStation } from './types';
+import type { PortalStation } from '@griddesk/shared/org-api';
 
 function Label({ icon, text }: { icon: ReactNode; text: string }) {
   return (
@@ -14,7 +14,7 @@ function Label({ icon, text }: { icon: ReactNode; text: string }) {
   );
 }
 
-export function StationInfo({ station }: { station: PortalStation }) {
+export function StationInfo({ station }: { station: PortalStation['station'] }) {
   const t = useT();
   const phones: { label: MsgKey; icon: ReactNode; number: string | null }[] = [
     { label: 'portal.phone', icon: <PhoneOutlined />, number: station.phone },

@@ -1,13 +1,11 @@
 // The jobs API: a user follows their own jobs (another's job is a 404, as if it did not exist) and
 // downloads the file an export job produced.
-import type { JobFile } from '@griddesk/shared';
-import { Type } from '@sinclair/typebox';
+import { CSV_CONTENT_TYPE, fileResponse, type JobFile, JobListQuery, JobPage, JobParams, JobView, XLSX_CONTENT_TYPE } from '@griddesk/shared';
 import { Readable } from 'node:stream';
 import { AppError, errors } from '../../errors';
 import { actorOf, type App, type AppContext } from '../../http/context';
 import { readJobFile } from './files';
 import { findJobFor, listJobsFor, presentJob } from './repo';
-import { JobListSchema, JobViewSchema } from './schemas';
 
 const notFound = () => errors.notFound({ zh: '任务', en: 'Job' });
 
@@ -21,12 +19,8 @@ export function jobRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['jobs'],
         summary: 'The caller’s recent jobs, newest first',
-        querystring: Type.Object({
-          kind: Type.Optional(Type.String({ maxLength: 64 })),
-          limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
-          offset: Type.Integer({ minimum: 0, default: 0 }),
-        }),
-        response: { 200: JobListSchema },
+        querystring: JobListQuery,
+        response: { 200: JobPage },
       },
     },
     async (req) => listJobsFor(db, actorOf(req).id, { kind: req.query.kind }, req.query.limit, req.query.offset),
@@ -39,8 +33,8 @@ export function jobRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['jobs'],
         summary: 'Status, progress and the result or error of one of the caller’s jobs',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        response: { 200: JobViewSchema },
+        params: JobParams,
+        response: { 200: JobView },
       },
     },
     async (req) => {
@@ -57,9 +51,9 @@ export function jobRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['jobs'],
         summary: 'The file a finished job produced (an export), as an attachment',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        produces: ['application/octet-stream'],
-        response: { 200: Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: 'the file' }) },
+        params: JobParams,
+        produces: [CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE],
+        response: { 200: fileResponse('The file, in the content type the job recorded (a ledger export: CSV or XLSX)', ['text/csv', XLSX_CONTENT_TYPE]) },
       },
     },
     async (req, reply) => {

@@ -3,7 +3,7 @@ import { POST_LABELS, type CaseAction } from '@griddesk/shared';
 import { Alert, Form, Input, Rate, Select, Typography } from 'antd';
 import { lookup, useT } from '../../i18n';
 import { useCurrentUser } from '../auth/RequireAuth';
-import type { CaseView } from './types';
+import type { CaseView } from '@griddesk/shared';
 import { stationScope, teamsOf, useOrgUnits, useStaffOf } from './useOrg';
 
 export interface ActionForm {

@@ -1,23 +1,21 @@
 // R-CMT-12: breach records (违诺): which commitment was missed on which case, who was
 // responsible, and the 10-day feedback clock (red once it has passed).
-import { CASE_TYPE_LABELS } from '@griddesk/shared';
+import { type BreachRow, type BreachStatus, CASE_TYPE_LABELS } from '@griddesk/shared';
 import { Card, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatYuan } from '../../format';
 import { lookup, useT } from '../../i18n';
-import { useNow } from '../../useNow';
 import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
 import { usePagedList } from '../usePagedList';
 import { useRuleLabels } from '../policy/useProfiles';
-import { BREACH_STATUSES, BREACH_STATUS_COLORS, BREACH_STATUS_LABELS, FEEDBACK_OWED } from './breachLabels';
-import type { BreachRow, BreachStatus } from './types';
+import { BREACH_STATUSES, BREACH_STATUS_COLORS, BREACH_STATUS_LABELS } from './breachLabels';
 
 export function BreachesPage() {
   const t = useT();
-  const now = useNow(60_000);
   const ruleLabels = useRuleLabels();
-  const list = usePagedList<BreachRow, { status?: BreachStatus | undefined }>('/api/breaches', {});
+  // lateness is the server's reading of the feedback clock; re-read every minute, as the inbox is
+  const list = usePagedList<BreachRow, { status?: BreachStatus | undefined }>('/api/breaches', {}, 20, { refetchInterval: 60_000 });
 
   const columns: TableColumnsType<BreachRow> = [
     {
@@ -54,7 +52,7 @@ export function BreachesPage() {
       title: t('breaches.feedbackDueAt'),
       dataIndex: 'feedbackDueAt',
       render: (v: string | null, b) => {
-        const late = v !== null && FEEDBACK_OWED.includes(b.status) && Date.parse(v) < now;
+        const late = b.feedbackLate;
         return (
           <Typography.Text type={late ? 'danger' : undefined} strong={late} data-testid="breach-feedback-due" data-late={late}>
             {formatDateTime(v)}

@@ -8,14 +8,14 @@ import { ApiRequestError, apiPost } from '../../api';
 import { ApiErrorAlert, showFieldErrors } from '../../ApiErrorAlert';
 import { useLang, useT } from '../../i18n';
 import { ActionFields, type ActionForm } from './ActionFields';
-import type { CaseView, TransitionBody } from './types';
+import type { CaseTransitionInput, CaseView } from '@griddesk/shared';
 
 const PRIMARY: readonly CaseAction[] = ['accept', 'start', 'resolve', 'callback', 'close'];
 const DANGER: readonly CaseAction[] = ['reopen'];
 
-function toBody(action: CaseAction, v: ActionForm): TransitionBody {
+function toBody(action: CaseAction, v: ActionForm): CaseTransitionInput {
   const text = (s: string | undefined) => s?.trim() || undefined;
-  const body: TransitionBody = { action };
+  const body: CaseTransitionInput = { action };
   if (action === 'assign') body.assigneeId = v.assigneeId;
   if (action === 'transfer') Object.assign(body, { teamId: v.teamId, ...(v.ownerId ? { ownerId: v.ownerId } : {}) });
   if (action === 'pause' || action === 'reopen') Object.assign(body, text(v.reason) ? { reason: text(v.reason) } : {});

@@ -3,14 +3,14 @@
 import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { minutesUntil, timeLeftWords } from '../../cases/durations';
-import type { DeadlineView } from '../../cases/types';
+import type { CaseDeadline } from '@griddesk/shared';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { useNow } from '../../useNow';
 
 type ClockState = 'met' | 'metLate' | 'breached' | 'running' | 'notStarted';
 
-function stateOf(d: DeadlineView, now: number): ClockState {
+function stateOf(d: CaseDeadline, now: number): ClockState {
   if (d.metAt) return d.breached ? 'metLate' : 'met';
   if (!d.dueAt) return 'notStarted';
   return d.breached || Date.parse(d.dueAt) < now ? 'breached' : 'running';
@@ -18,11 +18,11 @@ function stateOf(d: DeadlineView, now: number): ClockState {
 
 const STATE_COLORS: Record<ClockState, string> = { met: 'green', metLate: 'volcano', breached: 'red', running: 'blue', notStarted: 'default' };
 
-export function CaseClocks({ deadlines, paused }: { deadlines: DeadlineView[]; paused: boolean }) {
+export function CaseClocks({ deadlines, paused }: { deadlines: CaseDeadline[]; paused: boolean }) {
   const t = useT();
   const now = useNow(30_000);
-  const columns: TableColumnsType<DeadlineView> = [
-    { title: t('clocks.rule'), dataIndex: 'label', render: (label: DeadlineView['label']) => t(label) },
+  const columns: TableColumnsType<CaseDeadline> = [
+    { title: t('clocks.rule'), dataIndex: 'label', render: (label: CaseDeadline['label']) => t(label) },
     { title: t('clocks.dueAt'), dataIndex: 'dueAt', render: (v: string | null) => formatDateTime(v) },
     {
       title: t('clocks.state'),
@@ -57,7 +57,7 @@ export function CaseClocks({ deadlines, paused }: { deadlines: DeadlineView[]; p
       {deadlines.length === 0 ? (
         <Typography.Text type="secondary">{t('clocks.none')}</Typography.Text>
       ) : (
-        <Table<DeadlineView>
+        <Table<CaseDeadline>
           rowKey="rule"
           size="small"
           columns={columns}

@@ -18,7 +18,7 @@ import { CaseActionBar } from './CaseActionBar';
 import { CaseClocks } from './CaseClocks';
 import { CaseStatusTag } from './CaseTags';
 import { CaseTimeline } from './CaseTimeline';
-import type { CaseView } from './types';
+import type { CaseView } from '@griddesk/shared';
 
 const person = (p: CaseView['owner']) => p?.name ?? '—';
 

@@ -7,8 +7,11 @@ import {
   CASE_TYPE_LABELS,
   FAULT_CLASSES,
   type CaseChannel,
+  type CaseRegisterInput,
   type CaseType,
+  type CaseView,
   type FaultClass,
+  type ServiceArea,
 } from '@griddesk/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
@@ -17,11 +20,9 @@ import { useNavigate } from 'react-router-dom';
 import { apiPost } from '../../api';
 import { ApiErrorAlert, showFieldErrors } from '../../ApiErrorAlert';
 import { FAULT_CLASS_LABELS, SERVICE_AREAS, SERVICE_AREA_LABELS } from '../../cases/labels';
-import type { ServiceArea } from '../../cases/types';
 import { shanghaiInstant, stationNow } from '../../format';
 import { useLang, useT } from '../../i18n';
 import { PageHeader } from '../PageHeader';
-import type { CaseView } from './types';
 import { stationsOf, useOrgUnits } from './useOrg';
 
 interface RegisterForm {
@@ -44,7 +45,7 @@ const PHONE = /^\+?[0-9][0-9 -]{3,18}[0-9]$/;
 const trimmed = (v: string | undefined) => v?.trim() || undefined;
 
 /** Only what was filled in reaches the server; times picked on screen are Beijing time. */
-function toBody(v: RegisterForm) {
+function toBody(v: RegisterForm): CaseRegisterInput {
   return {
     channel: v.channel,
     type: v.type,

@@ -5,7 +5,7 @@ import { timeLeftWords } from '../../cases/durations';
 import { CASE_STATUS_COLORS } from '../../cases/labels';
 import { formatDateTime } from '../../format';
 import { lookup, useT } from '../../i18n';
-import type { CaseView } from './types';
+import type { CaseSummary } from '@griddesk/shared';
 import { urgencyOf, URGENCY_COLORS } from './urgency';
 
 export function CaseStatusTag({ status, testId }: { status: CaseStatus; testId?: string }) {
@@ -17,7 +17,7 @@ export function CaseStatusTag({ status, testId }: { status: CaseStatus; testId?:
   );
 }
 
-export function NextDue({ c }: { c: CaseView }) {
+export function NextDue({ c }: { c: CaseSummary }) {
   const t = useT();
   if (!c.nextDueAt || c.timeLeftMinutes === null) return <Typography.Text type="secondary">—</Typography.Text>;
   const urgency = urgencyOf(c);

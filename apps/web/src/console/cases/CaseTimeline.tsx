@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { REGISTER_LABEL } from '../../cases/labels';
 import { formatDateTime } from '../../format';
 import { lookup, useT, type MsgKey, type Translate } from '../../i18n';
-import type { CaseEvent } from './types';
+import type { CaseEvent } from '@griddesk/shared';
 
 const ACTION_COLORS: Record<string, string> = {
   register: 'blue',
@@ -40,21 +40,9 @@ function detailValue(key: string, value: unknown, t: Translate): ReactNode {
   return JSON.stringify(value);
 }
 
-/** Stored as JSON; a driver may hand it back still as text. */
-function asObject(detail: unknown): Record<string, unknown> {
-  if (typeof detail === 'string') {
-    try {
-      return asObject(JSON.parse(detail));
-    } catch {
-      return { note: detail };
-    }
-  }
-  return detail && typeof detail === 'object' ? (detail as Record<string, unknown>) : {};
-}
-
 function EventDetail({ detail }: { detail: CaseEvent['detail'] }) {
   const t = useT();
-  const entries = Object.entries(asObject(detail)).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  const entries = Object.entries(detail).filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (!entries.length) return null;
   return (
     <Flex vertical gap={2}>

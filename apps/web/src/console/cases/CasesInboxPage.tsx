@@ -10,7 +10,7 @@ import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
 import { usePagedList } from '../usePagedList';
 import { CaseStatusTag, NextDue } from './CaseTags';
-import type { CaseView } from './types';
+import type { CaseSummary } from '@griddesk/shared';
 import { urgencyOf } from './urgency';
 import './cases.css';
 
@@ -23,16 +23,16 @@ type InboxFilters = {
 };
 
 const orUndefined = (checked: boolean) => (checked ? (true as const) : undefined);
-const personName = (p: CaseView['owner']) => p?.name ?? '—';
+const personName = (p: CaseSummary['owner']) => p?.name ?? '—';
 
 export function CasesInboxPage() {
   const t = useT();
   const navigate = useNavigate();
   // Time left changes by the minute; the list follows without a manual reload.
-  const list = usePagedList<CaseView, InboxFilters>('/api/cases', {}, 20, { refetchInterval: 60_000 });
+  const list = usePagedList<CaseSummary, InboxFilters>('/api/cases', {}, 20, { refetchInterval: 60_000 });
   const { filters, setFilters } = list;
 
-  const columns: TableColumnsType<CaseView> = [
+  const columns: TableColumnsType<CaseSummary> = [
     {
       title: t('cases.queryCode'),
       dataIndex: 'queryCode',
@@ -121,7 +121,7 @@ export function CasesInboxPage() {
             <Tag color="orange">{t('cases.legendNear')}</Tag>
           </Space>
         </Flex>
-        <Table<CaseView>
+        <Table<CaseSummary>
           data-testid="cases-table"
           rowKey="id"
           size="middle"

@@ -12,7 +12,7 @@ import { useT } from '../../i18n';
 import { PageHeader } from '../PageHeader';
 import { QueryError } from '../QueryError';
 import { groupOverdue, type TeamRow } from './overdueGroups';
-import type { CaseView } from './types';
+import type { CaseSummary } from '@griddesk/shared';
 import { useOrgUnits } from './useOrg';
 
 const LIMIT = 500;
@@ -21,12 +21,12 @@ const SHOWN_CODES = 8;
 function useCases(params: Record<string, string | number | boolean>) {
   return useQuery({
     queryKey: ['/api/cases', params],
-    queryFn: () => apiGet<Page<CaseView>>('/api/cases', params),
+    queryFn: () => apiGet<Page<CaseSummary>>('/api/cases', params),
     refetchInterval: 60_000,
   });
 }
 
-function Worst({ c }: { c: CaseView | null }) {
+function Worst({ c }: { c: CaseSummary | null }) {
   const t = useT();
   if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
   return (

@@ -1,7 +1,7 @@
+import type { BreachStatus } from '@griddesk/shared';
 import type { Text } from '../../i18n';
-import type { BreachStatus } from './types';
 
-export const BREACH_STATUSES: readonly BreachStatus[] = ['open', 'verified', 'feedback_given', 'closed', 'dismissed'];
+export { BREACH_STATUSES } from '@griddesk/shared';
 
 export const BREACH_STATUS_LABELS: Record<BreachStatus, Text> = {
   open: { zh: '待核实', en: 'Open' },
@@ -18,6 +18,3 @@ export const BREACH_STATUS_COLORS: Record<BreachStatus, string> = {
   closed: 'green',
   dismissed: 'default',
 };
-
-/** Statuses in which the 10-day feedback to the complainant is still owed (R-CMT-12). */
-export const FEEDBACK_OWED: readonly BreachStatus[] = ['open', 'verified'];

@@ -1,14 +1,15 @@
 // R-CASE-05: overdue cases grouped by team within each station, with open-case counts beside.
-import type { CaseView, OrgUnit } from './types';
+import type { CaseSummary } from '@griddesk/shared';
+import type { OrgUnitView } from '@griddesk/shared/org-api';
 
 export interface TeamRow {
   key: string;
   teamId: number | null;
   teamName: string | null;
   open: number;
-  overdue: CaseView[];
+  overdue: CaseSummary[];
   /** the case furthest past its deadline */
-  worst: CaseView | null;
+  worst: CaseSummary | null;
 }
 
 export interface StationGroup {
@@ -17,14 +18,14 @@ export interface StationGroup {
   teams: TeamRow[];
   open: number;
   overdue: number;
-  worst: CaseView | null;
+  worst: CaseSummary | null;
 }
 
-const further = (a: CaseView | null, b: CaseView) => (a === null || (b.timeLeftMinutes ?? 0) < (a.timeLeftMinutes ?? 0) ? b : a);
+const further = (a: CaseSummary | null, b: CaseSummary) => (a === null || (b.timeLeftMinutes ?? 0) < (a.timeLeftMinutes ?? 0) ? b : a);
 
-export function groupOverdue(overdue: CaseView[], open: CaseView[], units: OrgUnit[]): StationGroup[] {
+export function groupOverdue(overdue: CaseSummary[], open: CaseSummary[], units: OrgUnitView[]): StationGroup[] {
   const stations = new Map<number, Map<string, TeamRow>>();
-  const rowFor = (c: CaseView) => {
+  const rowFor = (c: CaseSummary) => {
     const teams = stations.get(c.stationId) ?? new Map<string, TeamRow>();
     stations.set(c.stationId, teams);
     const key = c.team ? String(c.team.id) : 'none';
@@ -52,7 +53,7 @@ export function groupOverdue(overdue: CaseView[], open: CaseView[], units: OrgUn
         teams: rows,
         open: rows.reduce((n, r) => n + r.open, 0),
         overdue: rows.reduce((n, r) => n + r.overdue.length, 0),
-        worst: rows.reduce<CaseView | null>((w, r) => (r.worst ? further(w, r.worst) : w), null),
+        worst: rows.reduce<CaseSummary | null>((w, r) => (r.worst ? further(w, r.worst) : w), null),
       };
     })
     .sort((a, b) => b.overdue - a.overdue);

@@ -1,14 +1,14 @@
 // R-CASE-05: how pressing an open case is. Overdue is red; orange when at most a fifth of the
 // allowed time is left or less than two hours; the rest normal.
 import { OPEN_CASE_STATUSES } from '../../cases/labels';
-import type { CaseView } from './types';
+import type { CaseSummary } from '@griddesk/shared';
 
 export type Urgency = 'overdue' | 'near' | 'normal' | 'none';
 
 const NEAR_MINUTES = 120;
 const NEAR_FRACTION = 0.2;
 
-export function urgencyOf(c: Pick<CaseView, 'status' | 'overdue' | 'timeLeftMinutes' | 'nextDueAt' | 'receivedAt' | 'deadlines'>): Urgency {
+export function urgencyOf(c: Pick<CaseSummary, 'status' | 'overdue' | 'timeLeftMinutes' | 'nextDueAt' | 'receivedAt' | 'deadlines'>): Urgency {
   if (c.overdue) return 'overdue';
   if (!OPEN_CASE_STATUSES.includes(c.status) || c.timeLeftMinutes === null || !c.nextDueAt) return 'none';
   if (c.timeLeftMinutes < 0) return 'overdue';

@@ -1,5 +1,14 @@
 import { DownloadOutlined, ExportOutlined, InboxOutlined } from '@ant-design/icons';
-import { LEDGER_COLUMNS, LEDGER_KIND_LABELS, LEDGER_KINDS, type ImportJobView, type JobFile, type JobStarted, type LedgerKind } from '@griddesk/shared';
+import {
+  type ImportJobView,
+  type JobStarted,
+  LEDGER_COLUMNS,
+  LEDGER_KIND_LABELS,
+  LEDGER_KINDS,
+  type LedgerExportInput,
+  type LedgerExportResult,
+  type LedgerKind,
+} from '@griddesk/shared';
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -15,12 +24,6 @@ import { JobProgress } from '../jobs/JobProgress';
 import { useJobRunner } from '../jobs/useJob';
 
 const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
-
-interface ExportResult {
-  rows: number;
-  personalData: 'full' | 'masked';
-  file: JobFile;
-}
 
 const POLL_MS = 500;
 
@@ -43,12 +46,12 @@ export function ImportExportPage() {
     mutationFn: ({ ledger, file }: { ledger: LedgerKind; file: File }) => {
       const form = new FormData();
       form.append('file', file);
-      return apiPost<{ jobId: number }>(`/api/ledger/import/${ledger}?async=true`, form);
+      return apiPost<JobStarted>(`/api/ledger/import/${ledger}?async=true`, form);
     },
   });
   const job = useImportJob(start.data?.jobId);
   // an export is a job too: its progress, then its file to download
-  const exporter = useJobRunner<ExportResult, { kind: LedgerKind; format: 'csv' | 'xlsx' }>((v) => apiPost<JobStarted>('/api/ledger/exports', v));
+  const exporter = useJobRunner<LedgerExportResult, LedgerExportInput>((v) => apiPost<JobStarted>('/api/ledger/exports', v));
   const status = job.data?.status;
 
   useEffect(() => {

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { apiGet } from '../../api';
 import { ApiErrorAlert } from '../../ApiErrorAlert';
 import { SERVICE_AREAS, SERVICE_AREA_LABELS } from '../../cases/labels';
-import type { ServiceArea } from '../../cases/types';
+import type { ServiceArea } from '@griddesk/shared';
 import { ruleAmountWords } from '../../commitments/ruleWords';
 import { formatDateTime, shanghaiInstant, stationNow } from '../../format';
 import { useT } from '../../i18n';

@@ -3,7 +3,7 @@
 import { Flex, InputNumber, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { SERVICE_AREA_LABELS } from '../../cases/labels';
-import type { ServiceArea } from '../../cases/types';
+import type { ServiceArea } from '@griddesk/shared';
 import { CLOCK_LABELS, ruleAmountWords } from '../../commitments/ruleWords';
 import { lookup, useT } from '../../i18n';
 import type { PolicyRule } from './types';
