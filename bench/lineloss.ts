@@ -29,8 +29,8 @@ import { csvField, parseCsv } from '../apps/server/src/ledger/files';
 import { importLedger, type ImportActor } from '../apps/server/src/ledger/import';
 import { IMPORT_KINDS } from '../apps/server/src/ledger/import-kinds';
 import { loadRefs } from '../apps/server/src/ledger/refs';
-import { lineLoss, type LossRow } from '../apps/server/src/metering/line-loss';
-import { runLineLossJob } from '../apps/server/src/metering/line-loss-job';
+import { lineLoss, type LossRow } from '../apps/server/src/metering/line-loss/compute';
+import { runLineLossJob } from '../apps/server/src/metering/line-loss/job';
 import { BENCH_DIR, freshDatabase, maxRssMb, postgresUnreachable, prepareStation, writeResult } from './support';
 
 const BACKENDS: Backend[] = ['postgres', 'pglite'];

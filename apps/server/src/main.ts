@@ -12,7 +12,7 @@ import { systemClock } from './platform/clock';
 import { startNotifications } from './notify';
 import { startCaseScanner } from './cases/scanner';
 import { backfillWorkflow } from './platform/workflow';
-import { startLineLossRefresh } from './metering/line-loss-refresh';
+import { startLineLossRefresh } from './metering/line-loss/refresh';
 import { jobRegistry } from './job-kinds';
 import { Jobs } from './platform/jobs/service';
 import { recoverInterruptedJobs } from './platform/jobs/repo';

@@ -164,7 +164,7 @@ describe.each(BACKENDS)('generate then import on %s (acceptance of issue 2)', (b
     const ok = await griddesk(['import', 'daily', daily], env);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('imported daily: 2 customers (3 new, 0 changed)');
-  });
+  }, 180_000); // twelve command-line runs, each opening and migrating the database
 
   it('a bad file is rejected whole with exit code 1 and the row named', async () => {
     const bad = join(dir, 'bad.csv');

@@ -7,7 +7,7 @@ import { IMPORT_FILE_KINDS, type ImportFileKind } from '@griddesk/shared';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
 import { importLedger, type ImportResult } from '../ledger/import';
-import { importDailyConsumption } from '../metering/daily-import';
+import { importDailyConsumption } from '../metering/readings/daily-import';
 import { ensureRootCounty } from '../org/bootstrap';
 import { UsageError } from './args';
 

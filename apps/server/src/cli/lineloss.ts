@@ -4,10 +4,10 @@
 import { isPeriod, LOSS_LEVELS, type LossLevel } from '@griddesk/domain';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
-import { lineLoss, lossCsv } from '../metering/line-loss';
-import { runLineLossJob } from '../metering/line-loss-job';
+import { lineLoss, lossCsv } from '../metering/line-loss/compute';
+import { runLineLossJob } from '../metering/line-loss/job';
 import { activeMeteringPolicy } from '../metering/policy-repo';
-import { allStationIds } from '../metering/consumption';
+import { allStationIds } from '../metering/readings/consumption';
 import { parse, UsageError } from './args';
 
 const USAGE = `griddesk lineloss --period YYYY-MM --level ${[...LOSS_LEVELS].reverse().join('|')} [--format csv] [--persist]`;

@@ -2,9 +2,9 @@
 import { isPeriod } from '@griddesk/domain';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
-import { readingFlags } from '../metering/flags';
+import { readingFlags } from '../metering/readings/flags';
 import { activeMeteringPolicy } from '../metering/policy-repo';
-import { allStationIds } from '../metering/consumption';
+import { allStationIds } from '../metering/readings/consumption';
 import { parse, UsageError } from './args';
 
 const USAGE = 'griddesk readings flags --period YYYY-MM [--format csv]';

@@ -11,11 +11,11 @@ import { writeSgcc } from '@griddesk/domain/metering/sgcc-csv';
 import type { DB } from '../db/schema';
 import type { AuditActor } from '../audit/write';
 import { importLedger } from '../ledger/import';
-import { runLineLossJob } from '../metering/line-loss-job';
-import { importDailyConsumption } from '../metering/daily-import';
-import { runTheftScreening } from '../metering/theft-job';
-import { addFinding, createCampaign } from '../metering/inspections';
-import { assignAreas, saveSegment } from '../metering/segments';
+import { runLineLossJob } from '../metering/line-loss/job';
+import { importDailyConsumption } from '../metering/readings/daily-import';
+import { runTheftScreening } from '../metering/theft/screening';
+import { addFinding, createCampaign } from '../metering/inspections/campaigns';
+import { assignAreas, saveSegment } from '../metering/readings/segments';
 import { generateReadings } from './readings-generator';
 import type { Ledger } from './generator';
 

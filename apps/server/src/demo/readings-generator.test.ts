@@ -10,9 +10,9 @@ import { readingsCsv, writeReadingsCsv, type PlantedAnomalies } from './readings
 import { createTestDatabase, type TestDatabase } from '../testing/databases';
 import { ensureRootCounty } from '../org/bootstrap';
 import { importLedger, type ImportActor } from '../ledger/import';
-import { lineLoss } from '../metering/line-loss';
-import { readingFlags } from '../metering/flags';
-import { allStationIds } from '../metering/consumption';
+import { lineLoss } from '../metering/line-loss/compute';
+import { readingFlags } from '../metering/readings/flags';
+import { allStationIds } from '../metering/readings/consumption';
 
 const OPTS = { customers: 600, areas: 12, seed: 11 };
 const ledger = generateLedger(OPTS);

@@ -26,9 +26,6 @@ import { documentRoutes } from '../platform/documents/routes';
 import { DOCUMENT_KINDS } from '../policy/kinds';
 import { notifyRoutes } from '../notify/routes';
 import { meteringRoutes } from '../metering/routes';
-import { meteringAnalysisRoutes } from '../metering/analysis-routes';
-import { tariffRoutes } from '../metering/tariff-routes';
-import { segmentRoutes } from '../metering/segment-routes';
 import { billQueryRoutes } from '../portal/bill-query';
 import { jobRoutes } from '../platform/jobs/routes';
 
@@ -87,9 +84,6 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   attachmentRoutes(app, ctx);
   portalRoutes(app, ctx);
   meteringRoutes(app, ctx);
-  meteringAnalysisRoutes(app, ctx);
-  tariffRoutes(app, ctx);
-  segmentRoutes(app, ctx);
   billQueryRoutes(app, ctx);
   policyRoutes(app, ctx);
   profileRoutes(app, ctx);

@@ -4,9 +4,9 @@
 // bills upserted, unchanged ones left alone).
 import { auditActor } from '../audit/write';
 import { defineJob } from '../platform/jobs/kind';
-import { type ComputeResult, computeBills } from './bills';
-import { type LineLossRun, runLineLossJob } from './line-loss-job';
-import { runTheftScreening, type TheftRunResult } from './theft-job';
+import { type ComputeResult, computeBills } from './billing/bills';
+import { type LineLossRun, runLineLossJob } from './line-loss/job';
+import { runTheftScreening, type TheftRunResult } from './theft/screening';
 
 const who = (actor: Parameters<typeof auditActor>[0]) => auditActor(actor);
 

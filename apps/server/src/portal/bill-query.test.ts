@@ -5,8 +5,8 @@ import { createTestApp, type TestApp } from '../testing/app';
 import { BACKENDS } from '../testing/databases';
 import { ensureRootCounty } from '../org/bootstrap';
 import { importLedger } from '../ledger/import';
-import { computeBills } from '../metering/bills';
-import { allStationIds } from '../metering/consumption';
+import { computeBills } from '../metering/billing/bills';
+import { allStationIds } from '../metering/readings/consumption';
 
 // R1: 2,000 kWh in January and 1,000 in February (crossing 2,760 kWh a year); phone ends in 1234.
 const LEDGER = {
