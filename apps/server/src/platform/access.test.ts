@@ -48,4 +48,15 @@ describe('declared permissions', () => {
     expect(() => app.get('/api/forgot', async () => ({ ok: true }))).toThrow(/GET \/api\/forgot declares no permission/);
     await app.close();
   });
+
+  it('a route that declares no successful answer is refused at registration (issue 8 item 1)', async () => {
+    const app = Fastify() as unknown as App;
+    registerAccess(app);
+    const config = { permission: 'signed-in' as const };
+    expect(() => app.get('/api/unshaped', { config }, async () => ({ ok: true }))).toThrow(/GET \/api\/unshaped declares no 2xx answer/);
+    const errorsOnly = { response: { 404: { type: 'object' } } };
+    expect(() => app.get('/api/errors-only', { config, schema: errorsOnly }, async () => ({ ok: true }))).toThrow(/declares no 2xx answer/);
+    expect(() => app.get('/api/shaped', { config, schema: { response: { 200: { type: 'object' } } } }, async () => ({}))).not.toThrow();
+    await app.close();
+  });
 });

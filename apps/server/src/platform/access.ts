@@ -1,6 +1,7 @@
 // Permissions declared on the route (Immich's per-endpoint authorisation): every /api route names
 // in `config.permission` what it needs, OpenAPI shows it as `x-permission`, and this one hook
-// enforces it. A route that declares nothing does not start, so a new capability cannot forget.
+// enforces it. A route that declares no permission, or no answer, does not start, so a new
+// capability cannot forget either.
 import type { RouteAccess } from '@griddesk/shared';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import { errors } from '../errors';
@@ -20,11 +21,24 @@ function outsideContract(route: RouteOptions): boolean {
   return (route.schema as { hide?: boolean } | undefined)?.hide === true;
 }
 
+/** Whether the route declares what a successful answer looks like (one API contract, issue 8 item 1). */
+function declaresSuccess(route: RouteOptions): boolean {
+  const response = (route.schema as { response?: Record<string, unknown> } | undefined)?.response ?? {};
+  return Object.keys(response).some((status) => /^2(\d\d|xx)$/.test(status));
+}
+
+/** Metering routes whose answers are being declared in this change; the list only shrinks. */
+const ANSWER_NOT_DECLARED_YET = ['/api/metering/', '/api/bills', '/api/inspections'];
+
 export function registerAccess(app: App): void {
   app.addHook('onRoute', (route) => {
     if (outsideContract(route)) return;
     const permission = route.config?.permission;
     if (!permission) throw new Error(`${String(route.method)} ${route.url} declares no permission (config.permission)`);
+    // a route whose answer is not declared would send whatever its handler builds, fields and all
+    if (!declaresSuccess(route) && !ANSWER_NOT_DECLARED_YET.some((p) => route.url.startsWith(p))) {
+      throw new Error(`${String(route.method)} ${route.url} declares no 2xx answer (schema.response)`);
+    }
     route.schema = { ...route.schema, 'x-permission': permission } as typeof route.schema;
     if (permission === 'public') return;
     const guard = async (req: FastifyRequest, reply: FastifyReply) => {
