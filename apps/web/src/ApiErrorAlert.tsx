@@ -1,8 +1,9 @@
 // A refused request shown where it happened: the server's message and, for 422, each field with
-// its reason, in the reader's language (R-SYS-04).
+// its reason, in the reader's language (R-SYS-04); a field is named by its form label where known.
 import { Alert, type FormInstance } from 'antd';
 import { ApiRequestError, errorMessage } from './api';
 import { useLang, useT } from './i18n';
+import { FIELD_LABELS } from './messages/fields';
 
 export function ApiErrorAlert({ error, testId }: { error: unknown; testId?: string }) {
   const t = useT();
@@ -21,7 +22,7 @@ export function ApiErrorAlert({ error, testId }: { error: unknown; testId?: stri
             {fields.map((f, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: one field can be named by several problems, in a list that never reorders
               <li key={`${f.field}-${i}`}>
-                <code>{f.field}</code>
+                {FIELD_LABELS[f.field]?.[lang] ?? <code>{f.field}</code>}
                 {f.value !== undefined && <> “{f.value}”</>}：{lang === 'zh' ? f.reasonZh : f.reason}
               </li>
             ))}

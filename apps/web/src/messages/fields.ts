@@ -1,0 +1,36 @@
+// How a refused request's fields are named to the reader: the form labels people see, not the
+// API's field codes. A field not listed here is shown by its code.
+import type { Text } from '../i18n';
+
+export const FIELD_LABELS: Record<string, Text> = {
+  accountNo: { zh: '户号', en: 'Account no.' },
+  channel: { zh: '受理渠道', en: 'Channel' },
+  contactAddress: { zh: '联系地址', en: 'Address' },
+  contactName: { zh: '联系人', en: 'Contact' },
+  contactPhone: { zh: '联系电话', en: 'Phone' },
+  description: { zh: '诉求内容', en: 'Description' },
+  faultClass: { zh: '故障类别', en: 'Fault class' },
+  feePaidAt: { zh: '校验费交清时间', en: 'Test fee paid at' },
+  important: { zh: '重要客户', en: 'Important customer' },
+  receivedAt: { zh: '登记时间', en: 'Received' },
+  serviceArea: { zh: '服务区域', en: 'Service area' },
+  stationId: { zh: '供电所', en: 'Station' },
+  type: { zh: '类型', en: 'Type' },
+  file: { zh: '文件', en: 'File' },
+  period: { zh: '月份', en: 'Month' },
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  currentPassword: { zh: '当前密码', en: 'Current password' },
+  newPassword: { zh: '新密码', en: 'New password' },
+  displayName: { zh: '姓名', en: 'Name' },
+  badgeNo: { zh: '工号', en: 'Badge no.' },
+  unitId: { zh: '所属单位', en: 'Unit' },
+  post: { zh: '岗位', en: 'Post' },
+  roles: { zh: '角色', en: 'Roles' },
+  code: { zh: '编码', en: 'Code' },
+  name: { zh: '名称', en: 'Name' },
+  parentId: { zh: '上级单位', en: 'Parent unit' },
+  reason: { zh: '原因', en: 'Reason' },
+  note: { zh: '备注', en: 'Note' },
+  queryCode: { zh: '查询码', en: 'Query code' },
+};
