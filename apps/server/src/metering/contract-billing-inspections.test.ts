@@ -50,7 +50,12 @@ describe.each(BACKENDS)('billing, tariffs and inspections answer their schemas a
       `${res.meter_no},2026-01,100,2026-01-31,actual\n${res.meter_no},2026-02,3100,2026-02-28,actual\n` +
       `${other.meter_no},2026-01,50,2026-01-31,actual\n${other.meter_no},2026-02,80.5,2026-02-28,actual\n`;
     const file = multipartFile('readings.csv', csv);
-    const imported = await t.app.inject({ method: 'POST', url: '/api/ledger/import/readings', headers: { cookie: admin, ...file.headers }, payload: file.payload });
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/ledger/import/readings',
+      headers: { cookie: admin, ...file.headers },
+      payload: file.payload,
+    });
     expect(imported.statusCode, imported.body).toBe(200);
   });
   afterAll(async () => t?.close());

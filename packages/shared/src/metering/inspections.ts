@@ -1,7 +1,7 @@
 // The anti-theft inspections API's request and answer schemas (R-MTR-07), shared by the server routes
 // and the web console: campaigns, findings priced by the supply rules, and summaries. Money is
 // integer fen; kWh are exact decimals as text.
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TOptional, Type } from '@sinclair/typebox';
 import { Count, Decimal, IsoDay, Nullable, pageOf, pagingFields, RowId, StringEnum } from '../api';
 
 export const CAMPAIGN_KINDS = ['night_patrol', 'meter_box_opening', 'special_check', 'routine_check'] as const;
@@ -115,6 +115,11 @@ export const FindingTotals = Type.Object({
 });
 export type FindingTotals = Static<typeof FindingTotals>;
 
+/** Keyed by violation type: the types with findings only. */
+const FindingTotalsByType = Type.Object(
+  Object.fromEntries(VIOLATION_TYPES.map((v) => [v, Type.Optional(FindingTotals)])) as Record<ViolationType, TOptional<typeof FindingTotals>>,
+);
+
 export const InspectionSummaryQuery = Type.Object({ from: Type.Optional(IsoDay), to: Type.Optional(IsoDay), stationId: Type.Optional(RowId) });
 export type InspectionSummaryQuery = Static<typeof InspectionSummaryQuery>;
 
@@ -125,8 +130,7 @@ export const InspectionSummary = Type.Object({
   theft: FindingTotals,
   violations: Type.Object({
     ...FindingTotals.properties,
-    /** the violation types with findings only */
-    byType: Type.Partial(Type.Record(Type.Union(VIOLATION_TYPES.map((v) => Type.Literal(v))), FindingTotals)),
+    byType: FindingTotalsByType,
   }),
   energyKwh: Decimal,
   /** 共计挽回经济损失: the recovered money of theft and violations */
