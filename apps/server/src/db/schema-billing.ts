@@ -1,5 +1,6 @@
 // Table types of the billing and inspection migration (0006); merged into DB in schema.ts.
 import type { ColumnType, Generated } from 'kysely';
+import type { CampaignKind } from '@griddesk/shared';
 
 type Numeric = ColumnType<string, string | number, string | number>;
 type Json = ColumnType<unknown, string, string>;
@@ -29,7 +30,7 @@ export interface BillCorrectionTable {
   at: Generated<Date>;
 }
 
-export type InspectionKind = 'night_patrol' | 'meter_box_opening' | 'special_check' | 'routine_check';
+export type InspectionKind = CampaignKind;
 
 export interface InspectionCampaignTable {
   id: Generated<number>;

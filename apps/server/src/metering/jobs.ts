@@ -2,9 +2,10 @@
 // the bill computation (R-MTR-03). Each runs as the user who started it, over the stations the job
 // was queued for, and can run again after a restart (a new screening run; line-loss rows replaced;
 // bills upserted, unchanged ones left alone).
+import type { BillComputeResult } from '@griddesk/shared';
 import { auditActor } from '../audit/write';
 import { defineJob } from '../platform/jobs/kind';
-import { type ComputeResult, computeBills } from './billing/bills';
+import { computeBills } from './billing/bills';
 import { type LineLossRun, runLineLossJob } from './line-loss/job';
 import { runTheftScreening, type TheftRunResult } from './theft/screening';
 
@@ -24,7 +25,7 @@ export const lineLossJob = defineJob<{ period: string; stationIds: number[] }, L
   run: (ctx, p) => runLineLossJob(ctx.db, who(ctx.actor), p.period, p.stationIds, undefined, { now: ctx.now, progress: ctx.progress }),
 });
 
-export const billsJob = defineJob<{ period: string; stationIds: number[] }, ComputeResult>({
+export const billsJob = defineJob<{ period: string; stationIds: number[] }, BillComputeResult>({
   kind: 'metering.bills',
   permission: 'metering.run',
   resumable: true,

@@ -50,6 +50,8 @@ const CONTRACT_PREFIXES = [
   '/api/documents',
   '/api/portal',
   '/api/tariffs',
+  '/api/bills',
+  '/api/inspections',
   '/api/health',
   '/api/cases',
   '/api/breaches',
@@ -123,6 +125,8 @@ describe('the API contract in OpenAPI', () => {
       'GET /api/org/users',
       'GET /api/me',
       'POST /api/auth/login',
+      'POST /api/bills/compute',
+      'GET /api/inspections/{id}/summary',
     ]) {
       expect(names).toContain(expected);
     }
@@ -166,6 +170,9 @@ describe('the API contract in OpenAPI', () => {
         'GET /api/jobs',
         'GET /api/org/units',
         'GET /api/org/users',
+        'GET /api/tariffs',
+        'GET /api/bills',
+        'GET /api/inspections',
       ]),
     );
     expect(withoutTotal).toEqual([]);

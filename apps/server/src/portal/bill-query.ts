@@ -3,13 +3,12 @@
 // registered phone must both match; any failure gets one generic 404 that does not say which part
 // was wrong. The answer carries no name, address or phone.
 import { timingSafeEqual } from 'node:crypto';
-import { BillQueryAnswer, BillQueryInput } from '@griddesk/shared';
+import { type BillDetail, BillQueryAnswer, BillQueryInput } from '@griddesk/shared';
 import { AppError } from '../errors';
 import { findActive, findVersion } from '../platform/documents/repo';
 import { TARIFFS } from '../metering/kinds';
 import { perMinute } from '../policy/rate-limits';
 import type { App, AppContext } from '../http/context';
-import type { BillDetail } from '../metering/billing/bills';
 import { kwhText, toKwhUnits } from '@griddesk/domain/metering/tariff';
 
 const notFound = () => new AppError('not_found', '户号或手机号后四位不正确，或暂无账单信息', 'No bill found for this account number and phone digits');

@@ -1,17 +1,17 @@
 // R-MTR-03 published: the electricity prices in force, with the residential tiers and the peak and
 // valley hours, readable by anyone at the counter or at home without signing in.
 import { MoneyCollectOutlined } from '@ant-design/icons';
+import type { PublicTariff, PublicTariffPage } from '@griddesk/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { apiGet } from '../api';
 import { useT } from '../i18n';
 import { CUSTOMER_CLASS_LABELS, tierBand, TARIFF_VOLTAGE_LABELS, TOU_PERIOD_COLORS, TOU_PERIOD_LABELS } from '../tariffs/labels';
-import type { PublishedTariff } from '../tariffs/types';
 import { LoadFailed } from './LoadFailed';
 
-type TierRow = PublishedTariff['tiers'][number] & { n: number; previous: number | null };
+type TierRow = PublicTariff['tiers'][number] & { n: number; previous: number | null };
 
-function TariffCard({ tariff }: { tariff: PublishedTariff }) {
+function TariffCard({ tariff }: { tariff: PublicTariff }) {
   const t = useT();
   const tiers: TierRow[] = tariff.tiers.map((s, i) => ({ ...s, n: i + 1, previous: i > 0 ? tariff.tiers[i - 1]!.upToKwh : null }));
   return (
@@ -68,7 +68,7 @@ function TariffCard({ tariff }: { tariff: PublishedTariff }) {
 
 export function TariffsPage() {
   const t = useT();
-  const data = useQuery({ queryKey: ['/api/portal/tariffs'], queryFn: () => apiGet<{ items: PublishedTariff[] }>('/api/portal/tariffs') });
+  const data = useQuery({ queryKey: ['/api/portal/tariffs'], queryFn: () => apiGet<PublicTariffPage>('/api/portal/tariffs') });
 
   if (data.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (data.isError) {

@@ -1,7 +1,7 @@
 // Tariff words shared by the console's tariff tables and the portal's published prices.
 import { formatNumber } from '../format';
 import type { Text } from '../i18n';
-import type { CustomerClass, TariffVoltage, TouPeriod } from './types';
+import type { CustomerClass, TariffVoltage, TouPeriod } from '@griddesk/shared';
 
 export const CUSTOMER_CLASS_LABELS: Record<CustomerClass, Text> = {
   residential: { zh: '居民', en: 'Residential' },

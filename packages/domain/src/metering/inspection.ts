@@ -5,18 +5,14 @@
 // - violations (违约用电, 第100条): per type, a multiple of the price difference / capacity charge,
 //   or a fixed amount per kW or per occurrence.
 // Money is integer fen; a price is integer 1/10000 yuan per kWh (see tariff.ts for the rounding rule).
+import { VIOLATION_TYPES, type ViolationType } from '@griddesk/shared';
 import { asObject, checkNumber, checkObject, type Problem } from '../policy/check';
 import { energyAmountFen, kwhText, toKwhUnits } from './tariff';
 
 export const DEFAULT_THEFT_PENALTY_MULTIPLE = 3;
 
-export type ViolationType =
-  | 'change_category'
-  | 'excess_capacity'
-  | 'use_suspended_equipment'
-  | 'exceed_quota'
-  | 'tamper_utility_equipment'
-  | 'unauthorised_source';
+// The types are part of the API (the console lists them), so their list lives in @griddesk/shared.
+export { VIOLATION_TYPES, type ViolationType };
 
 export interface ViolationRule {
   zh: string;
@@ -54,8 +50,6 @@ export const DEFAULT_VIOLATION_RULES: Record<ViolationType, ViolationRule> = {
   unauthorised_source: { zh: '擅自引入、供出电源或并网', en: 'Connecting or supplying an external source without consent', item: 6, perKwFen: 50_000 },
 };
 
-export const VIOLATION_TYPES = Object.keys(DEFAULT_VIOLATION_RULES) as ViolationType[];
-
 /** The anti-theft rules as one policy document: the theft penalty multiple and each violation's rule. */
 export interface ViolationRules {
   theftPenaltyMultiple: number;
@@ -87,7 +81,7 @@ export function checkViolationRules(def: unknown): Problem[] {
     }
   }
   for (const k of Object.keys(v)) {
-    if (!(VIOLATION_TYPES as string[]).includes(k))
+    if (!(VIOLATION_TYPES as readonly string[]).includes(k))
       out.push({ field: `definition.violations.${k}`, reason: 'is not a violation type', reasonZh: '不是违约用电类别' });
   }
   return out;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BillPage } from '@griddesk/shared';
 import { ADMIN_PASSWORD, createTestApp, login, type TestApp, waitForJob } from '../../testing/app';
 import { BACKENDS } from '../../testing/databases';
 import { ensureRootCounty } from '../../org/bootstrap';
@@ -49,7 +50,9 @@ describe.each(BACKENDS)('bills on %s (R-MTR-03)', (backend) => {
   const bills = async (period: string) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/bills?period=${period}`, headers: { cookie } });
     expect(res.statusCode).toBe(200);
-    return res.json() as { id: number; accountNo: string; kwh: string; amountFen: number; detail: { lines: unknown[]; tierPosition: unknown } }[];
+    const page = res.json() as BillPage;
+    expect(page.total).toBe(page.items.length);
+    return page.items;
   };
 
   it('R-MTR-03 default tariffs are seeded once, one active version per code', async () => {

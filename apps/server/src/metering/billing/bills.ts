@@ -3,7 +3,8 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { isPeriod, previousPeriod } from '@griddesk/domain';
 import { kwhText, toKwhUnits, type TariffDefinition } from '@griddesk/domain/metering/tariff';
-import { billingErrorRate, computeBill, type BillLine, type TierPosition } from '@griddesk/domain/metering/bill';
+import { billingErrorRate, computeBill } from '@griddesk/domain/metering/bill';
+import type { BillComputeResult, BillCorrection, BillCorrectionInput, BillDetail, BillingErrorRate, BillPage } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
 import type { BillTable } from '../../db/schema-billing';
 import { allInForce } from '../../platform/documents/service';
@@ -18,26 +19,6 @@ export async function activeTariffs(db: Kysely<DB>): Promise<Map<string, TariffD
   return new Map([...all].map(([code, t]) => [code, t.definition]));
 }
 
-export interface BillDetail {
-  lines: BillLine[];
-  tierPosition: TierPosition;
-  yearToDateKwhBefore: string;
-  meters: { meterNo: string; previous: string; current: string; multiplier: string }[];
-}
-
-export interface ComputeResult {
-  period: string;
-  computed: number;
-  unchanged: number;
-  /** bills already corrected by hand are left alone */
-  keptCorrected: number;
-  /** customers with consumption but without an active tariff for their code */
-  noTariff: string[];
-  /** customers whose consumption is negative (a wrong reading): not billed */
-  negative: string[];
-  totalFen: number;
-}
-
 interface ConsumptionRow {
   customer_id: number;
   station_id: number;
@@ -45,7 +26,7 @@ interface ConsumptionRow {
   tariff_code: string;
   kwh: string;
   negative: boolean;
-  meters: { meterNo: string; previous: string; current: string; multiplier: string }[] | string;
+  meters: BillDetail['meters'] | string;
 }
 
 /** Reports how far a long run is (a job's ctx.progress: it also gives way to requests there). */
@@ -70,12 +51,12 @@ export async function computeBills(
   period: string,
   stationIds: number[],
   opts: { progress?: Progress } = {},
-): Promise<ComputeResult> {
+): Promise<BillComputeResult> {
   if (!isPeriod(period)) throw errors.validation([{ field: 'period', reason: 'must be a month as YYYY-MM', reasonZh: '须为 YYYY-MM 格式的月份' }]);
   const progress = opts.progress ?? (async () => {});
   const tariffs = await activeTariffs(db);
   const ids = stationIds.length ? stationIds : [-1];
-  const result: ComputeResult = { period, computed: 0, unchanged: 0, keptCorrected: 0, noTariff: [], negative: [], totalFen: 0 };
+  const result: BillComputeResult = { period, computed: 0, unchanged: 0, keptCorrected: 0, noTariff: [], negative: [], totalFen: 0 };
   await progress(0, 0, 'billing');
   // the customers of the stations in id ranges; each range billed in a short transaction of its own
   await forEachIdRange(
@@ -100,7 +81,7 @@ async function billChunk(
   tariffs: Map<string, TariffDefinition>,
   lo: number,
   hi: number,
-  result: ComputeResult,
+  result: BillComputeResult,
 ): Promise<void> {
   const yearStart = `${period.slice(0, 4)}-01`;
   const rows = (
@@ -211,46 +192,35 @@ async function billChunk(
   await writeAudits(tx, actor, audits);
 }
 
-export interface BillView {
-  id: number;
-  customerId: number;
-  accountNo: string;
-  period: string;
-  kwh: string;
-  amountFen: number;
-  tariffCode: string;
-  tariffVersion: number;
-  detail: BillDetail;
-  corrections: number;
-}
-
+/** The bills in the stations matching the filter, latest month first, a page of them with their count. */
 export async function listBills(
   db: Kysely<DB>,
   stationIds: number[],
   filter: { period?: string; accountNo?: string },
   limit = 100,
   offset = 0,
-): Promise<BillView[]> {
-  let q = db
+): Promise<BillPage> {
+  let matching = db
     .selectFrom('bills as b')
     .innerJoin('customers as c', 'c.id', 'b.customer_id')
-    .select([
-      'b.id',
-      'b.customer_id',
-      'c.account_no',
-      'b.period',
-      'b.kwh',
-      'b.amount_fen',
-      'b.tariff_code',
-      'b.tariff_version',
-      'b.detail',
-      sql<number>`(select count(*) from bill_corrections bc where bc.bill_id = b.id)`.as('corrections'),
-    ])
     .where('b.station_id', 'in', stationIds.length ? stationIds : [-1]);
-  if (filter.period) q = q.where('b.period', '=', filter.period);
-  if (filter.accountNo) q = q.where('c.account_no', '=', filter.accountNo);
+  if (filter.period) matching = matching.where('b.period', '=', filter.period);
+  if (filter.accountNo) matching = matching.where('c.account_no', '=', filter.accountNo);
+  const { total } = await matching.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  const q = matching.select([
+    'b.id',
+    'b.customer_id',
+    'c.account_no',
+    'b.period',
+    'b.kwh',
+    'b.amount_fen',
+    'b.tariff_code',
+    'b.tariff_version',
+    'b.detail',
+    sql<number>`(select count(*) from bill_corrections bc where bc.bill_id = b.id)`.as('corrections'),
+  ]);
   const rows = await q.orderBy('b.period', 'desc').orderBy('c.account_no').limit(limit).offset(offset).execute();
-  return rows.map((r) => ({
+  const items = rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,
     accountNo: r.account_no,
@@ -262,18 +232,17 @@ export async function listBills(
     detail: r.detail as BillDetail,
     corrections: Number(r.corrections),
   }));
-}
-
-export interface CorrectionInput {
-  reason: string;
-  /** the corrected amount in fen */
-  amountFen: number;
-  /** the corrected kWh, when the energy was wrong too */
-  kwh?: string;
+  return { items, total: Number(total) };
 }
 
 /** Corrects a bill (退补 / 差错更正): the reason is required; before and after are kept and audited. */
-export async function correctBill(db: Kysely<DB>, actor: AuditActor, stationIds: number[], billId: number, input: CorrectionInput) {
+export async function correctBill(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  stationIds: number[],
+  billId: number,
+  input: BillCorrectionInput,
+): Promise<BillCorrection> {
   const reason = input.reason.trim();
   if (!reason) throw errors.validation([{ field: 'reason', reason: 'is required', reasonZh: '必填' }]);
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen < 0)
@@ -314,7 +283,7 @@ export async function correctBill(db: Kysely<DB>, actor: AuditActor, stationIds:
 }
 
 /** 电费差错率 for a period: bills corrected at least once / bills issued. */
-export async function billingErrors(db: Kysely<DB>, period: string, stationIds: number[]) {
+export async function billingErrors(db: Kysely<DB>, period: string, stationIds: number[]): Promise<BillingErrorRate> {
   const row = await db
     .selectFrom('bills as b')
     .select([

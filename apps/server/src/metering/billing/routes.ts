@@ -1,16 +1,22 @@
 // Billing over HTTP (R-MTR-03): the computation of a month as a job, the bill list, corrections with
 // a reason (audited) and the billing error rate. Limited to the actor's stations.
-import { Type } from '@sinclair/typebox';
+import {
+  BillComputeInput,
+  BillCorrection,
+  BillCorrectionInput,
+  BillingErrorRate,
+  BillingErrorRateQuery,
+  BillListQuery,
+  BillPage,
+  IdParams,
+  JobStarted,
+} from '@griddesk/shared';
 import { errors } from '../../errors';
 import { actorOf, type App, type AppContext } from '../../http/context';
-import { Period } from '../../http/schemas';
 import { auditActor } from '../../audit/write';
-import { JobStartedSchema } from '../../platform/jobs/schemas';
 import { commandContext } from '../../platform/commands';
 import { billsJob } from '../jobs';
 import { billingErrors, correctBill, listBills } from './bills';
-
-const Kwh = Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,4})?$' });
 
 export function billingRoutes(app: App, ctx: AppContext): void {
   const db = ctx.database.db;
@@ -23,8 +29,8 @@ export function billingRoutes(app: App, ctx: AppContext): void {
         tags: ['metering'],
         summary:
           'Queue the computation (or recomputation) of the bills of a month for the stations in scope (R-MTR-03); 202 with the job, whose result is the totals',
-        body: Type.Object({ period: Period, stationId: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
-        response: { 202: JobStartedSchema },
+        body: BillComputeInput,
+        response: { 202: JobStarted },
       },
     },
     async (req, reply) => {
@@ -42,13 +48,9 @@ export function billingRoutes(app: App, ctx: AppContext): void {
       config: { permission: 'metering.read' },
       schema: {
         tags: ['metering'],
-        summary: 'Bills in scope',
-        querystring: Type.Object({
-          period: Type.Optional(Period),
-          accountNo: Type.Optional(Type.String({ maxLength: 32 })),
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-          offset: Type.Integer({ minimum: 0, default: 0 }),
-        }),
+        summary: 'Bills in scope, latest month first',
+        querystring: BillListQuery,
+        response: { 200: BillPage },
       },
     },
     async (req) => {
@@ -65,11 +67,9 @@ export function billingRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Correct a bill; the reason is required and the change audited (R-MTR-03)',
-        params: Type.Object({ id: Type.Integer() }),
-        body: Type.Object(
-          { reason: Type.String({ minLength: 1, maxLength: 500 }), amountFen: Type.Integer({ minimum: 0 }), kwh: Type.Optional(Kwh) },
-          { additionalProperties: false },
-        ),
+        params: IdParams,
+        body: BillCorrectionInput,
+        response: { 201: BillCorrection },
       },
     },
     async (req, reply) => {
@@ -85,7 +85,8 @@ export function billingRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Billing error rate (电费差错率) of a month: corrected bills / bills',
-        querystring: Type.Object({ period: Period }),
+        querystring: BillingErrorRateQuery,
+        response: { 200: BillingErrorRate },
       },
     },
     async (req) => {

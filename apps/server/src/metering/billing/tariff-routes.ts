@@ -1,9 +1,8 @@
 // Tariff tables as published, versioned documents (R-MTR-03): a new version of a tariff code is
 // checked, stored whole and put in force at once; bills keep the version they were computed with.
 // The portal shows the tables in force to everyone (R-PUB: published prices).
-import { Type } from '@sinclair/typebox';
 import { priceText } from '@griddesk/domain/metering/tariff';
-import { pageOf, PublicTariff, TariffDefinition, TariffDefinitionInput, TariffVersionView } from '@griddesk/shared';
+import { type PublicTariff, PublicTariffPage, TariffDefinition, type TariffDefinitionInput, TariffPublishInput, TariffVersionPage } from '@griddesk/shared';
 import type { App, AppContext } from '../../http/context';
 import { type CommandContext, commandContext } from '../../platform/commands';
 import { listVersions } from '../../platform/documents/repo';
@@ -40,7 +39,7 @@ export function tariffRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Every version of every tariff table, the active ones marked (R-MTR-03)',
-        response: { 200: pageOf(TariffVersionView) },
+        response: { 200: TariffVersionPage },
       },
     },
     async () => {
@@ -63,7 +62,7 @@ export function tariffRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Publish a new version of a tariff table; it is active at once, bills already computed keep theirs',
-        body: Type.Object({ definition: TariffDefinitionInput }, { additionalProperties: false }),
+        body: TariffPublishInput,
         response: { 201: TariffDefinition },
       },
     },
@@ -78,7 +77,7 @@ export function tariffRoutes(app: App, ctx: AppContext): void {
         tags: ['portal'],
         summary: 'Public: the tariff tables in force, with residential tiers and time-of-use windows',
         security: [],
-        response: { 200: pageOf(PublicTariff) },
+        response: { 200: PublicTariffPage },
       },
     },
     async () => {

@@ -88,7 +88,10 @@ describe.each(BACKENDS)('anti-theft inspections on %s (R-MTR-07)', (backend) => 
       totalRecoveredFen: 3_903_000,
     });
     const list = await t.app.inject({ method: 'GET', url: '/api/inspections?from=2006-01-01&to=2006-12-31', headers: { cookie } });
-    expect(list.json()).toEqual([expect.objectContaining({ id, kind: 'meter_box_opening', boxesOpened: 149, findings: 26, recoveredFen: 3_903_000 })]);
+    expect(list.json()).toEqual({
+      items: [expect.objectContaining({ id, kind: 'meter_box_opening', boxesOpened: 149, findings: 26, recoveredFen: 3_903_000 })],
+      total: 1,
+    });
     const audits = await t.database.db.selectFrom('audit_log').select('entity').where('entity', 'in', ['inspection_campaign', 'inspection_finding']).execute();
     expect(audits).toHaveLength(1 + 26);
   });

@@ -2,35 +2,19 @@
 // computed by the domain rules (theft: charges + 3× by default; violations: per type) and stored
 // with it; the summary sums the stored findings. Writes are audited in the same transaction.
 import { sql, type Kysely } from 'kysely';
-import {
-  findingMoney,
-  summariseCampaign,
-  DEFAULT_VIOLATION_RULES,
-  type FindingInput,
-  type ViolationType,
-  type CampaignSummary,
-} from '@griddesk/domain/metering/inspection';
+import { findingMoney, summariseCampaign, DEFAULT_VIOLATION_RULES, type FindingInput, type ViolationType } from '@griddesk/domain/metering/inspection';
 import { parsePrice } from '@griddesk/domain/metering/tariff';
 import type { DB } from '../../db/schema';
-import type { InspectionKind } from '../../db/schema-billing';
+import type { Campaign, CampaignInput, CampaignKind, CampaignPage, FindingBody, FindingView, InspectionSummary } from '@griddesk/shared';
 import { writeAudit, type AuditActor } from '../../audit/write';
 import { errors } from '../../errors';
 import { activeTariffs } from '../billing/bills';
 import { inForce } from '../../platform/documents/service';
 import { SUPPLY_RULES } from '../kinds';
 
-export interface CampaignInput {
-  kind: InspectionKind;
-  stationId?: number;
-  startedOn: string;
-  endedOn?: string | null;
-  boxesOpened: number;
-  note?: string | null;
-}
-
 const scope = (ids: number[]) => (ids.length ? ids : [-1]);
 
-export async function createCampaign(db: Kysely<DB>, actor: AuditActor, stationIds: number[], input: CampaignInput) {
+export async function createCampaign(db: Kysely<DB>, actor: AuditActor, stationIds: number[], input: CampaignInput): Promise<Campaign> {
   const stationId = input.stationId ?? (stationIds.length === 1 ? stationIds[0] : undefined);
   if (stationId === undefined)
     throw errors.validation([{ field: 'stationId', reason: 'is required when you work for several stations', reasonZh: '您管辖多个供电所，须指定供电所' }]);
@@ -58,13 +42,13 @@ export async function createCampaign(db: Kysely<DB>, actor: AuditActor, stationI
 
 function presentCampaign(r: {
   id: number;
-  kind: string;
+  kind: CampaignKind;
   station_id: number;
   started_on: string;
   ended_on: string | null;
   boxes_opened: number;
   note: string | null;
-}) {
+}): Campaign {
   return { id: r.id, kind: r.kind, stationId: r.station_id, startedOn: r.started_on, endedOn: r.ended_on, boxesOpened: r.boxes_opened, note: r.note };
 }
 
@@ -74,23 +58,7 @@ async function campaignInScope(db: Kysely<DB>, stationIds: number[], id: number)
   return c;
 }
 
-export interface FindingBody {
-  kind: 'theft' | 'violation';
-  /** the customer's account number, when the finding is on a known customer */
-  accountNo?: string;
-  violationType?: ViolationType;
-  energyKwh?: string;
-  /** yuan per kWh (≤ 4 decimals): theft — the price applied (default: the customer's tariff base price);
-   *  category change — the price difference */
-  priceYuan?: string;
-  penaltyMultiple?: number;
-  capacityKw?: number;
-  times?: number;
-  residential?: boolean;
-  note?: string;
-}
-
-export async function addFinding(db: Kysely<DB>, actor: AuditActor, stationIds: number[], campaignId: number, b: FindingBody) {
+export async function addFinding(db: Kysely<DB>, actor: AuditActor, stationIds: number[], campaignId: number, b: FindingBody): Promise<FindingView> {
   const campaign = await campaignInScope(db, stationIds, campaignId);
   let customer: { id: number; tariff_code: string; customer_class: string } | undefined;
   if (b.accountNo) {
@@ -160,7 +128,7 @@ export async function addFinding(db: Kysely<DB>, actor: AuditActor, stationIds: 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const view = {
+    const view: FindingView = {
       id: row.id,
       campaignId: campaign.id,
       accountNo: b.accountNo ?? null,
@@ -173,16 +141,12 @@ export async function addFinding(db: Kysely<DB>, actor: AuditActor, stationIds: 
   });
 }
 
-export interface SummaryView extends CampaignSummary {
-  campaigns: number;
-}
-
 /** The summary of one campaign, or of all campaigns matching a filter (boxes opened summed). */
 export async function summarise(
   db: Kysely<DB>,
   stationIds: number[],
   filter: { campaignId?: number; from?: string; to?: string; stationId?: number },
-): Promise<SummaryView> {
+): Promise<InspectionSummary> {
   if (filter.campaignId !== undefined) await campaignInScope(db, stationIds, filter.campaignId);
   let cq = db.selectFrom('inspection_campaigns').select(['id', 'boxes_opened']).where('station_id', 'in', scope(stationIds));
   if (filter.campaignId !== undefined) cq = cq.where('id', '=', filter.campaignId);
@@ -216,12 +180,16 @@ export async function summarise(
 export async function listCampaigns(
   db: Kysely<DB>,
   stationIds: number[],
-  filter: { from?: string; to?: string; kind?: InspectionKind },
+  filter: { from?: string; to?: string; kind?: CampaignKind },
   limit = 50,
   offset = 0,
-) {
-  let q = db
-    .selectFrom('inspection_campaigns as c')
+): Promise<CampaignPage> {
+  let matching = db.selectFrom('inspection_campaigns as c').where('c.station_id', 'in', scope(stationIds));
+  if (filter.from) matching = matching.where('c.started_on', '>=', filter.from);
+  if (filter.to) matching = matching.where('c.started_on', '<=', filter.to);
+  if (filter.kind) matching = matching.where('c.kind', '=', filter.kind);
+  const { total } = await matching.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  const rows = await matching
     .select([
       'c.id',
       'c.kind',
@@ -233,10 +201,11 @@ export async function listCampaigns(
       sql<number>`(select count(*) from inspection_findings f where f.campaign_id = c.id)`.as('findings'),
       sql<number>`(select coalesce(sum(f.unpaid_fen + f.penalty_fen), 0) from inspection_findings f where f.campaign_id = c.id)`.as('recovered_fen'),
     ])
-    .where('c.station_id', 'in', scope(stationIds));
-  if (filter.from) q = q.where('c.started_on', '>=', filter.from);
-  if (filter.to) q = q.where('c.started_on', '<=', filter.to);
-  if (filter.kind) q = q.where('c.kind', '=', filter.kind);
-  const rows = await q.orderBy('c.started_on', 'desc').orderBy('c.id', 'desc').limit(limit).offset(offset).execute();
-  return rows.map((r) => ({ ...presentCampaign(r), findings: Number(r.findings), recoveredFen: Number(r.recovered_fen) }));
+    .orderBy('c.started_on', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const items = rows.map((r) => ({ ...presentCampaign(r), findings: Number(r.findings), recoveredFen: Number(r.recovered_fen) }));
+  return { items, total: Number(total) };
 }

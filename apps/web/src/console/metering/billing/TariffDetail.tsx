@@ -1,10 +1,10 @@
 // One version of a tariff table as a clerk checks it against the price notice: the tiers with
 // their bands and prices, the time-of-use windows with their first-tier prices, the source.
+import type { TariffDefinition, TariffTier, TariffTou } from '@griddesk/shared';
 import { Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useT } from '../../../i18n';
 import { tierBand, TOU_PERIOD_COLORS, TOU_PERIOD_LABELS } from '../../../tariffs/labels';
 import { touPriceText, yuanText } from './tariffPrice';
-import type { TariffDefinition, TariffTier, TouWindow } from '../types';
 
 interface TierRow extends TariffTier {
   key: number;
@@ -25,11 +25,11 @@ export function TariffDetail({ tariff }: { tariff: TariffDefinition }) {
       render: (_, r) => <Typography.Text strong>{yuanText(tariff.basePrice + r.addPrice)}</Typography.Text>,
     },
   ];
-  const touColumns: TableColumnsType<TouWindow & { key: number }> = [
+  const touColumns: TableColumnsType<TariffTou & { key: number }> = [
     {
       title: t('tariffs.touPeriod'),
       dataIndex: 'period',
-      render: (p: TouWindow['period']) => <Tag color={TOU_PERIOD_COLORS[p]}>{t(TOU_PERIOD_LABELS[p])}</Tag>,
+      render: (p: TariffTou['period']) => <Tag color={TOU_PERIOD_COLORS[p]}>{t(TOU_PERIOD_LABELS[p])}</Tag>,
     },
     { title: t('tariffs.touHours'), key: 'hours', render: (_, w) => `${w.from}–${w.to}` },
     {

@@ -2,23 +2,30 @@
 // its figures. Prices are typed in yuan and sent as integer price units; the server numbers the
 // version, checks the table and names any field it refuses.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  CUSTOMER_CLASSES,
+  type CustomerClass,
+  TARIFF_VOLTAGES,
+  type TariffDefinition,
+  type TariffDefinitionInput,
+  type TariffPublishInput,
+  type TariffTou,
+  type TariffVoltage,
+  TOU_PERIODS,
+  type TouPeriod,
+} from '@griddesk/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Space, Typography } from 'antd';
 import { apiPost } from '../../../api';
 import { ApiErrorAlert, showFieldErrors } from '../../../ApiErrorAlert';
 import { useLang, useT } from '../../../i18n';
 import { CUSTOMER_CLASS_LABELS, TARIFF_VOLTAGE_LABELS, TOU_PERIOD_LABELS } from '../../../tariffs/labels';
-import type { CustomerClass, TariffVoltage, TouPeriod } from '../../../tariffs/types';
 import { isYuan, yuanText, yuanToUnits } from './tariffPrice';
-import type { TariffDefinition, TouWindow } from '../types';
 
 export const TARIFFS_PATH = '/api/tariffs';
 
 const CODE = /^[A-Z0-9-]{1,20}$/;
 const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-const CLASSES: CustomerClass[] = ['residential', 'non_residential'];
-const VOLTAGES: TariffVoltage[] = ['LV', 'HV', 'any'];
-const PERIODS: TouPeriod[] = ['peak', 'flat', 'valley'];
 
 /** The form holds yuan as typed text and the TOU multiplier as a multiple (1.5), under the names the server's fields use. */
 interface FormValues {
@@ -58,7 +65,7 @@ function toForm(base: TariffDefinition | null): FormValues['definition'] | undef
 
 const units = (text: string | undefined) => (text?.trim() ? (yuanToUnits(text) ?? undefined) : undefined);
 
-function toDefinition(v: FormValues['definition']): Omit<TariffDefinition, 'version'> {
+function toDefinition(v: FormValues['definition']): TariffDefinitionInput {
   const steps = v.tiers?.steps ?? [];
   const tou = v.tou ?? [];
   return {
@@ -73,8 +80,8 @@ function toDefinition(v: FormValues['definition']): Omit<TariffDefinition, 'vers
       : {}),
     ...(tou.length
       ? {
-          tou: tou.map((w): TouWindow => {
-            const out: TouWindow = { period: w.period, from: w.from.trim(), to: w.to.trim() };
+          tou: tou.map((w): TariffTou => {
+            const out: TariffTou = { period: w.period, from: w.from.trim(), to: w.to.trim() };
             if (w.multiplierPermille !== null && w.multiplierPermille !== undefined) out.multiplierPermille = Math.round(w.multiplierPermille * 1000);
             const add = units(w.addPrice);
             if (add !== undefined) out.addPrice = add;
@@ -107,7 +114,7 @@ export function TariffFormModal({ open, base, existingCodes, onClose }: Props) {
   });
 
   const publish = useMutation({
-    mutationFn: (v: FormValues) => apiPost<TariffDefinition>(TARIFFS_PATH, { definition: toDefinition(v.definition) }),
+    mutationFn: (v: FormValues) => apiPost<TariffDefinition>(TARIFFS_PATH, { definition: toDefinition(v.definition) } satisfies TariffPublishInput),
     onSuccess: (def) => {
       void message.success(t('tariffs.published', { code: def.code, version: def.version }));
       void queryClient.invalidateQueries({ queryKey: [TARIFFS_PATH] });
@@ -177,12 +184,12 @@ export function TariffFormModal({ open, base, existingCodes, onClose }: Props) {
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name={['definition', 'customerClass']} label={t('tariffs.class')} rules={[{ required: true }]}>
-              <Select<CustomerClass> options={CLASSES.map((c) => ({ value: c, label: t(CUSTOMER_CLASS_LABELS[c]) }))} />
+              <Select<CustomerClass> options={CUSTOMER_CLASSES.map((c) => ({ value: c, label: t(CUSTOMER_CLASS_LABELS[c]) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name={['definition', 'voltageLevel']} label={t('tariffs.voltage')} rules={[{ required: true }]}>
-              <Select<TariffVoltage> options={VOLTAGES.map((v) => ({ value: v, label: t(TARIFF_VOLTAGE_LABELS[v]) }))} />
+              <Select<TariffVoltage> options={TARIFF_VOLTAGES.map((v) => ({ value: v, label: t(TARIFF_VOLTAGE_LABELS[v]) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -235,7 +242,7 @@ export function TariffFormModal({ open, base, existingCodes, onClose }: Props) {
                   <Row key={field.key} gutter={12} align="top">
                     <Col xs={12} md={5}>
                       <Form.Item name={[field.name, 'period']} label={label('tariffs.touPeriod')} rules={[{ required: true }]}>
-                        <Select<TouPeriod> options={PERIODS.map((p) => ({ value: p, label: t(TOU_PERIOD_LABELS[p]) }))} />
+                        <Select<TouPeriod> options={TOU_PERIODS.map((p) => ({ value: p, label: t(TOU_PERIOD_LABELS[p]) }))} />
                       </Form.Item>
                     </Col>
                     <Col xs={6} md={4}>

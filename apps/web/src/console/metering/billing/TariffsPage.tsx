@@ -1,6 +1,7 @@
 // R-MTR-03: the tariff tables in force with their tiers and time-of-use windows, and every earlier
 // version; an administrator publishes a new table or a new version of one.
 import { PlusOutlined } from '@ant-design/icons';
+import type { TariffDefinition, TariffVersionPage, TariffVersionView } from '@griddesk/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
@@ -13,18 +14,17 @@ import { QueryError } from '../../QueryError';
 import { TariffDetail } from './TariffDetail';
 import { TariffFormModal, TARIFFS_PATH } from './TariffFormModal';
 import { yuanText } from './tariffPrice';
-import type { TariffDefinition, TariffVersion } from '../types';
 import { useCan } from '../../auth/useCan';
 
 interface TariffGroup {
   code: string;
   /** the version in force; a code whose versions are all inactive shows its latest */
-  current: TariffVersion;
-  versions: TariffVersion[];
+  current: TariffVersionView;
+  versions: TariffVersionView[];
 }
 
-function groupByCode(items: TariffVersion[]): TariffGroup[] {
-  const byCode = new Map<string, TariffVersion[]>();
+function groupByCode(items: TariffVersionView[]): TariffGroup[] {
+  const byCode = new Map<string, TariffVersionView[]>();
   for (const v of items) byCode.set(v.code, [...(byCode.get(v.code) ?? []), v]);
   return [...byCode].map(([code, versions]) => {
     const sorted = [...versions].sort((a, b) => b.version - a.version);
@@ -32,9 +32,9 @@ function groupByCode(items: TariffVersion[]): TariffGroup[] {
   });
 }
 
-function VersionHistory({ versions }: { versions: TariffVersion[] }) {
+function VersionHistory({ versions }: { versions: TariffVersionView[] }) {
   const t = useT();
-  const columns: TableColumnsType<TariffVersion> = [
+  const columns: TableColumnsType<TariffVersionView> = [
     {
       title: t('tariffs.version'),
       dataIndex: 'version',
@@ -50,7 +50,7 @@ function VersionHistory({ versions }: { versions: TariffVersion[] }) {
     { title: t('tariffs.source'), key: 'source', ellipsis: true, render: (_, r) => r.definition.source },
   ];
   return (
-    <Table<TariffVersion>
+    <Table<TariffVersionView>
       data-testid="tariff-versions"
       rowKey="version"
       size="small"
@@ -65,7 +65,7 @@ function VersionHistory({ versions }: { versions: TariffVersion[] }) {
 export function TariffsPage() {
   const t = useT();
   const canEdit = useCan('policy.write');
-  const tariffs = useQuery({ queryKey: [TARIFFS_PATH], queryFn: () => apiGet<{ items: TariffVersion[] }>(TARIFFS_PATH) });
+  const tariffs = useQuery({ queryKey: [TARIFFS_PATH], queryFn: () => apiGet<TariffVersionPage>(TARIFFS_PATH) });
   const groups = useMemo(() => groupByCode(tariffs.data?.items ?? []), [tariffs.data]);
   // undefined: closed; null: a new code
   const [base, setBase] = useState<TariffDefinition | null | undefined>(undefined);

@@ -1,7 +1,7 @@
 // Prices are integer price units, 1 unit = 1/10000 yuan per kWh (packages/domain metering/tariff.ts,
 // which the web may not import). People read and type yuan with up to 4 decimals; the conversion is
 // done on the text so that 0.538 is 5380 and never 5379.999….
-import type { TouWindow } from '../types';
+import type { TariffTou } from '@griddesk/shared';
 
 const UNITS_PER_YUAN = 10_000;
 const YUAN = /^(-?)(\d{1,6})(?:\.(\d{1,4}))?$/;
@@ -26,7 +26,7 @@ export function yuanToUnits(text: string): number | null {
  * A time-of-use window's price at the first tier: the base × the multiplier, plus the adjustment
  * (the bill's own arithmetic), to the nearest price unit.
  */
-export function touPriceText(basePrice: number, w: TouWindow): string {
+export function touPriceText(basePrice: number, w: TariffTou): string {
   const milli = basePrice * (w.multiplierPermille ?? 1000) + (w.addPrice ?? 0) * 1000;
   return yuanText(Math.round(milli / 1000));
 }

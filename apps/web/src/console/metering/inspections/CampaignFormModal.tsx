@@ -1,4 +1,5 @@
 // R-MTR-07: registering an inspection campaign (night patrol, meter-box opening …).
+import { CAMPAIGN_KINDS, type Campaign, type CampaignInput, type CampaignKind } from '@griddesk/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,7 +9,6 @@ import { stationNow } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import { stationsOf, useOrgUnits } from '../../cases/useOrg';
 import { CAMPAIGN_KIND_LABELS } from './inspectionLabels';
-import { CAMPAIGN_KINDS, type Campaign, type CampaignKind } from '../types';
 
 interface CampaignForm {
   kind: CampaignKind;
@@ -37,7 +37,7 @@ export function CampaignFormModal({ open, onClose }: { open: boolean; onClose: (
         endedOn: v.endedOn ? v.endedOn.format('YYYY-MM-DD') : null,
         boxesOpened: v.boxesOpened,
         note: v.note?.trim() || undefined,
-      }),
+      } satisfies CampaignInput),
     onSuccess: () => {
       void message.success(t('inspections.created'));
       void queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/api/inspections') });

@@ -1,5 +1,6 @@
 // R-MTR-07: a theft or violation found in a campaign. The server prices it by the supply rules
 // (theft: back charges + 3× by default; violations: per type) and answers the money.
+import { type FindingBody, type FindingKind, type FindingView, VIOLATION_TYPES, type ViolationType } from '@griddesk/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space } from 'antd';
 import { apiPost } from '../../../api';
@@ -7,7 +8,6 @@ import { ApiErrorAlert, showFieldErrors } from '../../../ApiErrorAlert';
 import { formatYuan } from '../../../format';
 import { useLang, useT } from '../../../i18n';
 import { VIOLATION_LABELS, VIOLATION_NEEDS } from './inspectionLabels';
-import { VIOLATION_TYPES, type FindingBody, type FindingKind, type FindingView, type ViolationType } from '../types';
 
 interface FindingForm {
   kind: FindingKind;

@@ -1,10 +1,10 @@
 // R-MTR-07: the figures an anti-theft report states — boxes opened, theft and violation
 // households, energy and money recovered — for a range of campaigns or for one.
+import { type FindingTotals, type InspectionSummary, VIOLATION_TYPES, type ViolationType } from '@griddesk/shared';
 import { Col, Row, Statistic, Table, type TableColumnsType } from 'antd';
 import { formatKwh, formatNumber, formatYuan } from '../../../format';
 import { useT } from '../../../i18n';
 import { VIOLATION_LABELS } from './inspectionLabels';
-import { VIOLATION_TYPES, type FindingTotals, type InspectionSummary, type ViolationType } from '../types';
 
 type TypeRow = FindingTotals & { type: ViolationType };
 

@@ -1,6 +1,7 @@
 // R-MTR-07: anti-theft inspection campaigns, their findings, and the station's summary over a
 // date range (boxes opened, theft households, energy and money recovered, violations).
 import { PlusOutlined } from '@ant-design/icons';
+import type { CampaignKind, CampaignPage, CampaignRow, InspectionSummary } from '@griddesk/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -15,7 +16,6 @@ import { CampaignFormModal } from './CampaignFormModal';
 import { FindingFormModal } from './FindingFormModal';
 import { CAMPAIGN_KIND_LABELS } from './inspectionLabels';
 import { InspectionSummaryView } from './InspectionSummaryView';
-import type { Campaign, CampaignKind, InspectionSummary } from '../types';
 import { useCan } from '../../auth/useCan';
 
 // Campaigns are a few a month per station: one screen of a year needs no paging.
@@ -47,11 +47,11 @@ export function InspectionsPage() {
   });
   const campaigns = useQuery({
     queryKey: ['/api/inspections', filter],
-    queryFn: () => apiGet<Campaign[]>('/api/inspections', { ...filter, limit: LIMIT }),
+    queryFn: () => apiGet<CampaignPage>('/api/inspections', { ...filter, limit: LIMIT }),
   });
   const stationName = (id: number) => units.data?.find((u) => u.id === id)?.name ?? String(id);
 
-  const columns: TableColumnsType<Campaign> = [
+  const columns: TableColumnsType<CampaignRow> = [
     { title: t('inspections.kind'), dataIndex: 'kind', render: (k: CampaignKind) => <Tag>{t(CAMPAIGN_KIND_LABELS[k])}</Tag> },
     { title: t('inspections.station'), dataIndex: 'stationId', render: (id: number) => stationName(id) },
     { title: t('inspections.startedOn'), dataIndex: 'startedOn' },
@@ -65,7 +65,7 @@ export function InspectionsPage() {
           {
             title: t('inspections.actions'),
             key: 'actions',
-            render: (_: unknown, c: Campaign) => (
+            render: (_: unknown, c: CampaignRow) => (
               <Button size="small" onClick={() => setFindingFor(c.id)} data-testid="campaign-add-finding">
                 {t('inspections.addFinding')}
               </Button>
@@ -109,12 +109,12 @@ export function InspectionsPage() {
       </Card>
       <Card title={t('inspections.list')} style={{ marginTop: 16 }}>
         {campaigns.isError && <QueryError error={campaigns.error} onRetry={() => void campaigns.refetch()} />}
-        <Table<Campaign>
+        <Table<CampaignRow>
           data-testid="campaigns-table"
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={campaigns.data ?? []}
+          dataSource={campaigns.data?.items ?? []}
           loading={campaigns.isFetching}
           locale={{ emptyText: t('inspections.empty') }}
           expandable={{

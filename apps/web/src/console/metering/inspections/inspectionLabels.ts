@@ -1,5 +1,5 @@
 import type { MsgKey } from '../../../i18n';
-import type { CampaignKind, ViolationType } from '../types';
+import type { CampaignKind, ViolationType } from '@griddesk/shared';
 
 export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, MsgKey> = {
   night_patrol: 'campaign.night_patrol',
