@@ -57,6 +57,7 @@ const CONTRACT_PREFIXES = [
   '/api/org',
   '/api/me',
   '/api/auth',
+  '/api/metering',
 ] as const;
 
 /** Operations under those prefixes that are not covered yet, and why. */
@@ -123,6 +124,9 @@ describe('the API contract in OpenAPI', () => {
       'GET /api/org/users',
       'GET /api/me',
       'POST /api/auth/login',
+      'GET /api/metering/lineloss',
+      'POST /api/metering/theft/runs',
+      'POST /api/metering/daily-consumption',
     ]) {
       expect(names).toContain(expected);
     }
@@ -166,6 +170,15 @@ describe('the API contract in OpenAPI', () => {
         'GET /api/jobs',
         'GET /api/org/units',
         'GET /api/org/users',
+        'GET /api/metering/reading-flags',
+        'GET /api/metering/reading-rates',
+        'GET /api/metering/segments',
+        'GET /api/metering/reading-schedule',
+        'GET /api/metering/large-customers',
+        'GET /api/metering/lineloss',
+        'GET /api/metering/lineloss/customers',
+        'GET /api/metering/lineloss/watchlist',
+        'GET /api/metering/theft/suspects',
       ]),
     );
     expect(withoutTotal).toEqual([]);
