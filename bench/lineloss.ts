@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
 import { previousPeriod, type Raw } from '@griddesk/domain';
-import { IMPORT_COLUMNS } from '@griddesk/shared';
+import { IMPORT_COLUMNS, type LossRow } from '@griddesk/shared';
 import type { Backend } from '../apps/server/src/db/connection';
 import type { DB } from '../apps/server/src/db/schema';
 import { copyCsv } from '../apps/server/src/db/copy';
@@ -29,7 +29,7 @@ import { csvField, parseCsv } from '../apps/server/src/ledger/files';
 import { importLedger, type ImportActor } from '../apps/server/src/ledger/import';
 import { IMPORT_KINDS } from '../apps/server/src/ledger/import-kinds';
 import { loadRefs } from '../apps/server/src/ledger/refs';
-import { lineLoss, type LossRow } from '../apps/server/src/metering/line-loss/compute';
+import { lineLoss } from '../apps/server/src/metering/line-loss/compute';
 import { runLineLossJob } from '../apps/server/src/metering/line-loss/job';
 import { BENCH_DIR, freshDatabase, maxRssMb, postgresUnreachable, prepareStation, writeResult } from './support';
 

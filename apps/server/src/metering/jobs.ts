@@ -2,12 +2,12 @@
 // the bill computation (R-MTR-03). Each runs as the user who started it, over the stations the job
 // was queued for, and can run again after a restart (a new screening run; line-loss rows replaced;
 // bills upserted, unchanged ones left alone).
-import type { BillComputeResult } from '@griddesk/shared';
+import type { BillComputeResult, LineLossRun, TheftRunResult } from '@griddesk/shared';
 import { auditActor } from '../audit/write';
 import { defineJob } from '../platform/jobs/kind';
 import { computeBills } from './billing/bills';
-import { type LineLossRun, runLineLossJob } from './line-loss/job';
-import { runTheftScreening, type TheftRunResult } from './theft/screening';
+import { runLineLossJob } from './line-loss/job';
+import { runTheftScreening } from './theft/screening';
 
 const who = (actor: Parameters<typeof auditActor>[0]) => auditActor(actor);
 

@@ -1,6 +1,6 @@
 // The metering policy (line-loss targets, reading-flag thresholds, watch list, theft weights) over
 // HTTP: read by anyone with metering.read, a new version published with policy.write.
-import { Type } from '@sinclair/typebox';
+import { MeteringPolicyActive, MeteringPolicyBody, MeteringPolicyView } from '@griddesk/shared';
 import { actorOf, type App, type AppContext } from '../http/context';
 import { commandContext } from '../platform/commands';
 import { activeMeteringPolicy, listMeteringPolicies, publishMeteringPolicy } from './policy-repo';
@@ -15,6 +15,7 @@ export function meteringPolicyRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'The active metering policy (line-loss targets, reading-flag thresholds, watch list, theft weights) and its versions',
+        response: { 200: MeteringPolicyView },
       },
     },
     async (req) => {
@@ -31,7 +32,8 @@ export function meteringPolicyRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Publish a new version of the metering policy; it becomes active at once',
-        body: Type.Object({ definition: Type.Unknown(), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        body: MeteringPolicyBody,
+        response: { 201: MeteringPolicyActive },
       },
     },
     async (req, reply) => {

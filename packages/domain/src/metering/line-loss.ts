@@ -1,10 +1,10 @@
 // R-MTR-04, R-MTR-05: line loss and its classes. loss_rate = (supply − sales) / supply, assessed
 // separately for low voltage (per transformer area), high voltage (per feeder) and comprehensive
 // (per station, and over the county), each against its own target. Thresholds are policy data.
+import { LOSS_LEVELS, type LossClass, type LossLevel } from '@griddesk/shared';
 
-export type LossLevel = 'area' | 'feeder' | 'station' | 'county';
-export const LOSS_LEVELS: readonly LossLevel[] = ['county', 'station', 'feeder', 'area'];
-export type LossClass = 'not_computable' | 'negative_loss' | 'high_loss' | 'qualified';
+// the levels and classes are the API's (packages/shared metering/line-loss.ts)
+export { LOSS_LEVELS, type LossClass, type LossLevel };
 
 export interface LineLossPolicy {
   /** below this share of the meters under a point having a reading, the loss is not computable */

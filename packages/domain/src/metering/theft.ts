@@ -24,6 +24,7 @@
 //                     customer's own use dropped at the same time)
 // Missing data is never evidence: missing days are skipped by every signal, and a customer with
 // too few observed days is not scored at all (score 0, `insufficientData`).
+import { THEFT_SIGNALS, type TheftSignalName } from '@griddesk/shared';
 import { addDays } from '../time/shanghai';
 import {
   adjusted,
@@ -42,18 +43,8 @@ import {
   type Split,
 } from './theft-signals';
 
-export const THEFT_SIGNALS = [
-  'own_drop',
-  'peer_drop',
-  'zero_windows',
-  'flat',
-  'capped',
-  'pattern_loss',
-  'reversed_reading',
-  'meter_events',
-  'area_loss_rise',
-] as const;
-export type TheftSignalName = (typeof THEFT_SIGNALS)[number];
+// the signal names are the API's (packages/shared metering/theft.ts)
+export { THEFT_SIGNALS, type TheftSignalName };
 
 /** How much a signal at full strength contributes (0–1): its "probability" in the noisy OR. */
 export type TheftWeights = Record<TheftSignalName, number>;

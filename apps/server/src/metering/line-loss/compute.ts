@@ -1,26 +1,10 @@
 // R-MTR-04: line loss per transformer area (LV), feeder (HV), station and county (comprehensive)
 // for a period. SQL sums the energy exactly; the domain function classes each point by the policy.
 import { sql, type Kysely } from 'kysely';
-import { classifyLoss, DEFAULT_LINE_LOSS_POLICY, type LineLossPolicy, type LossClass, type LossLevel } from '@griddesk/domain';
+import { classifyLoss, DEFAULT_LINE_LOSS_POLICY, type LineLossPolicy, type LossLevel } from '@griddesk/domain';
+import type { LossRow } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
 import { consumptionCte } from '../readings/consumption';
-
-export interface LossRow {
-  pointId: number;
-  code: string;
-  name: string;
-  /** the point one level up: county for a station, station for a feeder, feeder for an area */
-  parentCode: string | null;
-  stationId: number | null;
-  supplyKwh: string | null;
-  salesKwh: string;
-  lossKwh: string | null;
-  lossRate: string | null;
-  coverage: number;
-  class: LossClass;
-  target: number;
-  manager: { id: number; name: string } | null;
-}
 
 interface Agg {
   point: number;

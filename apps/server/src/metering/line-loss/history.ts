@@ -3,6 +3,7 @@
 // (分片管理). Only what the monthly job wrote is read; a month never run is a gap, not a guess.
 import { sql, type Kysely } from 'kysely';
 import { periodMinus, previousPeriod, type LossClass, type LossLevel } from '@griddesk/domain';
+import type { LossTrend, LossTrendPoint, WatchItem } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
 import { countiesOf } from './job';
 
@@ -26,16 +27,7 @@ export async function lastRunAt(db: Kysely<DB>, period: string, level: LossLevel
   return row?.at ? new Date(row.at as unknown as string).toISOString() : null;
 }
 
-export interface TrendPoint {
-  period: string;
-  supplyKwh: string | null;
-  salesKwh: string | null;
-  lossKwh: string | null;
-  lossRate: string | null;
-  class: LossClass;
-}
-
-export async function lossTrend(db: Kysely<DB>, level: LossLevel, code: string, from: string, to: string, stationIds: number[]) {
+export async function lossTrend(db: Kysely<DB>, level: LossLevel, code: string, from: string, to: string, stationIds: number[]): Promise<LossTrend> {
   const scope = await inScope(db, level, stationIds);
   const rows = scope.ids.length
     ? await db
@@ -49,7 +41,7 @@ export async function lossTrend(db: Kysely<DB>, level: LossLevel, code: string, 
         .orderBy('period')
         .execute()
     : [];
-  const points: TrendPoint[] = rows.map((r) => ({
+  const points: LossTrendPoint[] = rows.map((r) => ({
     period: r.period,
     supplyKwh: kwh(r.supply_kwh),
     salesKwh: kwh(r.sales_kwh),
@@ -59,17 +51,6 @@ export async function lossTrend(db: Kysely<DB>, level: LossLevel, code: string, 
   }));
   const last = rows.at(-1);
   return { level, code, target: last?.target == null ? null : Number(last.target), points };
-}
-
-export interface WatchItem {
-  code: string;
-  name: string;
-  feederCode: string;
-  manager: { id: number; name: string } | null;
-  streak: number;
-  lossRate: string | null;
-  class: LossClass;
-  history: { period: string; class: LossClass; lossRate: string | null }[];
 }
 
 /** Areas whose class was other than qualified in each of the `minStreak` months up to `period`. */

@@ -2,23 +2,15 @@
 // metering policy and persist the results, replacing an earlier run of the same period. Trends,
 // rankings and the watch list read what this wrote.
 import type { Kysely } from 'kysely';
-import { LOSS_LEVELS, type LossClass, type LossLevel } from '@griddesk/domain';
+import { LOSS_LEVELS, type LossLevel } from '@griddesk/domain';
+import type { LineLossRun, LossClassCounts } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
 import { writeAudit, type AuditActor } from '../../audit/write';
 import { copyCsv } from '../../db/copy';
 import { lineLossLevels } from './compute';
 import { activeMeteringPolicy } from '../policy-repo';
 
-export type ClassCounts = Record<LossClass, number>;
-
-export interface LineLossRun {
-  period: string;
-  runAt: string;
-  policyVersion: number;
-  counts: Partial<Record<LossLevel, ClassCounts>>;
-}
-
-const emptyCounts = (): ClassCounts => ({ qualified: 0, high_loss: 0, negative_loss: 0, not_computable: 0 });
+const emptyCounts = (): LossClassCounts => ({ qualified: 0, high_loss: 0, negative_loss: 0, not_computable: 0 });
 const COLUMNS = [
   'period',
   'level',

@@ -1,22 +1,28 @@
 // Line loss over HTTP (R-MTR-04, R-MTR-05): the drill-down county → station → feeder → area →
 // customers, the persisted trend and watch list, and the monthly run as a job. Everything is limited
 // to the actor's stations; a parent narrows the work to the stations under it.
-import { Type } from '@sinclair/typebox';
 import { periodMinus, type LossLevel } from '@griddesk/domain';
+import {
+  AreaCustomers,
+  AreaCustomersQuery,
+  JobStarted,
+  LossList,
+  LossListQuery,
+  LossRunBody,
+  LossTrend,
+  LossTrendQuery,
+  WatchList,
+  WatchListQuery,
+} from '@griddesk/shared';
 import { errors } from '../../errors';
 import { actorOf, type App, type AppContext } from '../../http/context';
-import { Period } from '../../http/schemas';
 import type { Actor } from '../../org/actor';
-import { JobStartedSchema } from '../../platform/jobs/schemas';
 import { commandContext } from '../../platform/commands';
 import { areaCustomers } from '../readings/area-customers';
 import { activeMeteringPolicy } from '../policy-repo';
 import { lineLossJob } from '../jobs';
 import { lineLoss } from './compute';
 import { lastRunAt, lossTrend, lossWatchlist } from './history';
-
-const Level = Type.Union([Type.Literal('county'), Type.Literal('station'), Type.Literal('feeder'), Type.Literal('area')]);
-const Code = Type.String({ minLength: 1, maxLength: 64 });
 
 /** The stations a drill-down step needs: a parent narrows the work to the stations under it. */
 async function stationsUnder(ctx: AppContext, actor: Actor, level: LossLevel, parent: string | undefined): Promise<number[]> {
@@ -47,7 +53,8 @@ export function lineLossRoutes(app: App, ctx: AppContext): void {
         tags: ['metering'],
         summary:
           'Line loss of a month by county, station (comprehensive), feeder (HV) or transformer area (LV), classed by the active policy; `parent` narrows to one step of the drill-down',
-        querystring: Type.Object({ period: Period, level: Type.Optional(Level), parent: Type.Optional(Code) }),
+        querystring: LossListQuery,
+        response: { 200: LossList },
       },
     },
     async (req) => {
@@ -57,7 +64,7 @@ export function lineLossRoutes(app: App, ctx: AppContext): void {
       const stations = await stationsUnder(ctx, actor, level, req.query.parent);
       let items = stations.length ? await lineLoss(db, level, req.query.period, stations, policy.lineLoss) : [];
       if (req.query.parent && level !== 'county') items = items.filter((r) => r.parentCode === req.query.parent);
-      return { period: req.query.period, level, runAt: await lastRunAt(db, req.query.period, level, actor.stationIds), items };
+      return { period: req.query.period, level, runAt: await lastRunAt(db, req.query.period, level, actor.stationIds), items, total: items.length };
     },
   );
 
@@ -68,7 +75,8 @@ export function lineLossRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Customer meters of one transformer area for a month: readings, consumption and flags (the last drill-down step)',
-        querystring: Type.Object({ period: Period, area: Code }),
+        querystring: AreaCustomersQuery,
+        response: { 200: AreaCustomers },
       },
     },
     async (req) => {
@@ -84,7 +92,8 @@ export function lineLossRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Persisted monthly loss of one point over a range of months (R-MTR-05)',
-        querystring: Type.Object({ level: Level, code: Code, from: Type.Optional(Period), to: Type.Optional(Period) }),
+        querystring: LossTrendQuery,
+        response: { 200: LossTrend },
       },
     },
     async (req) => {
@@ -103,13 +112,15 @@ export function lineLossRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Transformer areas not qualified for consecutive months, with the person responsible (R-MTR-05 分片管理)',
-        querystring: Type.Object({ period: Period, minStreak: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 })) }),
+        querystring: WatchListQuery,
+        response: { 200: WatchList },
       },
     },
     async (req) => {
       const actor = actorOf(req);
       const minStreak = req.query.minStreak ?? (await activeMeteringPolicy(db)).policy.watch.minStreak;
-      return { period: req.query.period, minStreak, items: await lossWatchlist(db, req.query.period, minStreak, actor.stationIds) };
+      const items = await lossWatchlist(db, req.query.period, minStreak, actor.stationIds);
+      return { period: req.query.period, minStreak, items, total: items.length };
     },
   );
 
@@ -121,8 +132,8 @@ export function lineLossRoutes(app: App, ctx: AppContext): void {
         tags: ['metering'],
         summary:
           'Queue the monthly line-loss job: compute, class and persist every level for the stations in scope; 202 with the job, whose result is the run (GET /api/jobs/{jobId})',
-        body: Type.Object({ period: Period }, { additionalProperties: false }),
-        response: { 202: JobStartedSchema },
+        body: LossRunBody,
+        response: { 202: JobStarted },
       },
     },
     async (req, reply) => {

@@ -2,11 +2,12 @@
 // period, with both readings, the consumption and the reading-quality flags (R-MTR-02, R-MTR-04).
 import { sql, type Kysely } from 'kysely';
 import { previousPeriod } from '@griddesk/domain';
+import type { AreaCustomers, ReadingFlag } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
 import { errors } from '../../errors';
-import { readingFlags, type ReadingFlag } from './flags';
+import { readingFlags } from './flags';
 
-export async function areaCustomers(db: Kysely<DB>, period: string, areaCode: string, stationIds: number[]) {
+export async function areaCustomers(db: Kysely<DB>, period: string, areaCode: string, stationIds: number[]): Promise<AreaCustomers> {
   const area = await db
     .selectFrom('areas')
     .select(['id', 'code', 'name', 'station_id'])
@@ -30,19 +31,16 @@ export async function areaCustomers(db: Kysely<DB>, period: string, areaCode: st
     where cu.area_id = ${area.id} order by cu.account_no, m.meter_no`.execute(db);
   const flags = new Map<string, ReadingFlag[]>();
   for (const f of await readingFlags(db, period, [area.station_id])) flags.set(f.meterNo, [...(flags.get(f.meterNo) ?? []), f.flag]);
-  return {
-    period,
-    area: { code: area.code, name: area.name },
-    items: rows.rows.map((r) => ({
-      accountNo: r.account_no,
-      name: r.name,
-      meterNo: r.meter_no,
-      multiplier: r.multiplier,
-      previousReading: r.prev,
-      reading: r.cur,
-      method: r.method,
-      kwh: r.prev !== null && r.cur !== null ? ((Number(r.cur) - Number(r.prev)) * Number(r.multiplier)).toFixed(2) : null,
-      flags: flags.get(r.meter_no) ?? [],
-    })),
-  };
+  const items = rows.rows.map((r) => ({
+    accountNo: r.account_no,
+    name: r.name,
+    meterNo: r.meter_no,
+    multiplier: r.multiplier,
+    previousReading: r.prev,
+    reading: r.cur,
+    method: r.method,
+    kwh: r.prev !== null && r.cur !== null ? ((Number(r.cur) - Number(r.prev)) * Number(r.multiplier)).toFixed(2) : null,
+    flags: flags.get(r.meter_no) ?? [],
+  }));
+  return { period, area: { code: area.code, name: area.name }, items, total: items.length };
 }

@@ -3,16 +3,15 @@
 // the meter's own history), duplicate (重抄: read again with a different value, kept as a correction).
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_READING_FLAG_POLICY, type ReadingFlagPolicy } from '@griddesk/domain';
+import type { ReadingFlag, ReadingFlagRow } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
-
-export type ReadingFlag = 'estimated' | 'missed' | 'wrong' | 'duplicate';
 
 export async function readingFlags(
   db: Kysely<DB>,
   period: string,
   stationIds: number[],
   policy: ReadingFlagPolicy = DEFAULT_READING_FLAG_POLICY,
-): Promise<{ meterNo: string; flag: ReadingFlag }[]> {
+): Promise<ReadingFlagRow[]> {
   const rows = await sql<{ meter_no: string; flag: ReadingFlag }>`
     with cur as (select * from readings where period = ${period} and station_id = any(${stationIds}::int[])),
     prev as (

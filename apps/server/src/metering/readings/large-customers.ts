@@ -4,22 +4,8 @@
 // beyond the policy's swing marks a customer to analyse.
 import { sql, type Kysely } from 'kysely';
 import { periodMinus, previousPeriod } from '@griddesk/domain';
+import type { LargeCustomer } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
-
-export interface LargeCustomer {
-  accountNo: string;
-  name: string;
-  voltageLevel: 'LV' | 'HV';
-  areaCode: string | null;
-  feederCode: string;
-  kwh: string | null;
-  lastMonthKwh: string | null;
-  lastYearKwh: string | null;
-  /** fractions: (this − last month) / last month, (this − same month last year) / that */
-  monthOnMonth: number | null;
-  yearOnYear: number | null;
-  swing: boolean;
-}
 
 export async function largeCustomers(
   db: Kysely<DB>,

@@ -2,26 +2,8 @@
 // non-residential apart: meters read on site / customer meters in service. A customer belongs to
 // the team of its area's manager (分片管理), or, without an area, to the team of its own manager.
 import { sql, type Kysely } from 'kysely';
+import type { ReadingCounts as RateCell, ReadingRateRow as RateRow } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
-
-export interface RateCell {
-  meters: number;
-  actual: number;
-  estimated: number;
-  missed: number;
-  /** actual / meters, null when there are no meters */
-  rate: number | null;
-}
-
-export interface RateRow {
-  unitId: number;
-  code: string;
-  name: string;
-  kind: 'station' | 'team';
-  parentId: number | null;
-  residential: RateCell;
-  nonResidential: RateCell;
-}
 
 const empty = (): RateCell => ({ meters: 0, actual: 0, estimated: 0, missed: 0, rate: null });
 

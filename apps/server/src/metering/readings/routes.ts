@@ -1,9 +1,8 @@
 // Reading quality over HTTP (R-MTR-01, R-MTR-02, R-MTR-06): the flags of a month, the actual-reading
 // rate per station and team, and the import of daily consumption series. Limited to the actor's stations.
+import { DailyImportResult, MeteringMonthQuery, ReadingFlags, ReadingRates } from '@griddesk/shared';
 import { AppError, errors } from '../../errors';
 import { actorOf, type App, type AppContext } from '../../http/context';
-import { Period } from '../../http/schemas';
-import { Type } from '@sinclair/typebox';
 import { auditActor } from '../../audit/write';
 import { activeMeteringPolicy } from '../policy-repo';
 import { readingFlags } from './flags';
@@ -20,13 +19,15 @@ export function readingRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Reading quality flags of a month: estimated, missed, wrong, duplicate',
-        querystring: Type.Object({ period: Period }),
+        querystring: MeteringMonthQuery,
+        response: { 200: ReadingFlags },
       },
     },
     async (req) => {
       const actor = actorOf(req);
       const { policy } = await activeMeteringPolicy(db);
-      return { period: req.query.period, items: await readingFlags(db, req.query.period, actor.stationIds, policy.readingFlags) };
+      const items = await readingFlags(db, req.query.period, actor.stationIds, policy.readingFlags);
+      return { period: req.query.period, items, total: items.length };
     },
   );
 
@@ -37,12 +38,14 @@ export function readingRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Actual-reading rate (实抄率) per station and team, residential and non-residential (R-MTR-02)',
-        querystring: Type.Object({ period: Period }),
+        querystring: MeteringMonthQuery,
+        response: { 200: ReadingRates },
       },
     },
     async (req) => {
       const actor = actorOf(req);
-      return { period: req.query.period, items: await readingRates(db, req.query.period, actor.stationIds) };
+      const items = await readingRates(db, req.query.period, actor.stationIds);
+      return { period: req.query.period, items, total: items.length };
     },
   );
 
@@ -54,6 +57,7 @@ export function readingRoutes(app: App, ctx: AppContext): void {
         tags: ['metering'],
         summary: 'Import daily consumption series (SGCC layout: CONS_NO, optional FLAG, one column per date); all-or-nothing',
         consumes: ['multipart/form-data'],
+        response: { 200: DailyImportResult },
       },
     },
     async (req) => {
@@ -70,7 +74,7 @@ export function readingRoutes(app: App, ctx: AppContext): void {
           result.errors,
         );
       }
-      return result;
+      return { status: 'succeeded' as const, rows: result.rows, inserted: result.inserted, updated: result.updated };
     },
   );
 }

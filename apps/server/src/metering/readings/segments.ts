@@ -3,6 +3,7 @@
 // how many meters were read on the day (within the policy's tolerance), off it, or not at all.
 import { sql, type Kysely } from 'kysely';
 import { daysInPeriod } from '@griddesk/domain';
+import type { ScheduleRow } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
 import { errors } from '../../errors';
 import { writeAudit, type AuditActor } from '../../audit/write';
@@ -114,21 +115,6 @@ export async function assignAreas(db: Kysely<DB>, actor: AuditActor, stationIds:
     await writeAudit(tx, actor, { entity: 'reading_segment', entityId: code, action: 'assign_areas', after: { areas: areaCodes, customers: moved.length } });
     return { code, areas: areaCodes.length, customers: moved.length };
   });
-}
-
-export interface ScheduleRow {
-  code: string | null;
-  name: string | null;
-  readingDay: number | null;
-  /** the scheduled date of the month, YYYY-MM-DD */
-  scheduledOn: string | null;
-  reader: string | null;
-  meters: number;
-  onSchedule: number;
-  offSchedule: number;
-  unread: number;
-  /** meters read on schedule / meters, null without meters */
-  rate: number | null;
 }
 
 export async function readingSchedule(db: Kysely<DB>, period: string, stationIds: number[], toleranceDays: number): Promise<ScheduleRow[]> {

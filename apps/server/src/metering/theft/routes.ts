@@ -1,9 +1,7 @@
 // Theft screening over HTTP (R-MTR-06): a run is a job over the stations in scope; the ranked,
 // explained suspects of the latest run need metering.theft (an external supervisor has no such right).
-import { Type } from '@sinclair/typebox';
+import { JobStarted, SuspectList, SuspectsQuery, TheftRunBody } from '@griddesk/shared';
 import { actorOf, type App, type AppContext } from '../../http/context';
-import { Period } from '../../http/schemas';
-import { JobStartedSchema } from '../../platform/jobs/schemas';
 import { commandContext } from '../../platform/commands';
 import { theftScreeningJob } from '../jobs';
 import { latestSuspects } from './screening';
@@ -19,8 +17,8 @@ export function theftRoutes(app: App, ctx: AppContext): void {
         tags: ['metering'],
         summary:
           'Queue the theft screening over the daily series, reversed readings and area loss of the stations in scope (R-MTR-06); 202 with the job, whose result is the run',
-        body: Type.Object({ period: Type.Optional(Period) }, { additionalProperties: false }),
-        response: { 202: JobStartedSchema },
+        body: TheftRunBody,
+        response: { 202: JobStarted },
       },
     },
     async (req, reply) => {
@@ -38,7 +36,8 @@ export function theftRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['metering'],
         summary: 'Ranked, explained theft suspects of the latest screening run (R-MTR-06)',
-        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }) }),
+        querystring: SuspectsQuery,
+        response: { 200: SuspectList },
       },
     },
     async (req) => {

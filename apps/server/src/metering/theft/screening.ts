@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AreaLossChange, MeterEvent, TheftInput } from '@griddesk/domain/metering/theft';
 import { daysInPeriod, periodMinus } from '@griddesk/domain';
+import type { SuspectList, SuspectSignal, TheftRunResult } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../errors';
 import { writeAudit, type AuditActor } from '../../audit/write';
@@ -16,16 +17,6 @@ import { forEachIdRange, forEachKeyRange, type NextIds } from '../../platform/jo
 const DAY_MS = 86_400_000;
 const dayNo = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 const lastDayOf = (period: string) => `${period}-${String(daysInPeriod(period)).padStart(2, '0')}`;
-
-export interface TheftRunResult {
-  runId: number;
-  runAt: string;
-  source: 'daily';
-  window: { from: string; to: string };
-  scored: number;
-  insufficient: number;
-  suspects: number;
-}
 
 /** Reports how far a long run is; a job's ctx.progress (it also yields and ends the run on shutdown). */
 export type Progress = (done: number, total: number, phase: string) => Promise<void>;
@@ -209,7 +200,7 @@ export async function runTheftScreening(
 }
 
 /** The latest run covering any of the caller's stations, its suspects limited to those stations. */
-export async function latestSuspects(db: Kysely<DB>, stationIds: number[], limit: number) {
+export async function latestSuspects(db: Kysely<DB>, stationIds: number[], limit: number): Promise<SuspectList> {
   const run = stationIds.length
     ? await db
         .selectFrom('theft_runs')
@@ -219,17 +210,19 @@ export async function latestSuspects(db: Kysely<DB>, stationIds: number[], limit
         .limit(1)
         .executeTakeFirst()
     : undefined;
-  if (!run) return { runId: null, runAt: null, source: null, window: null, items: [] };
-  const rows = await db
+  if (!run) return { runId: null, runAt: null, source: null, window: null, items: [], total: 0 };
+  const inScope = db
     .selectFrom('theft_suspects as s')
     .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .where('s.run_id', '=', run.id)
+    .where('c.station_id', 'in', stationIds);
+  const rows = await inScope
     .leftJoin('areas as a', 'a.id', 'c.area_id')
     .select(['s.rank', 's.score', 's.signals', 'c.account_no', 'c.name', 'a.code as area_code'])
-    .where('s.run_id', '=', run.id)
-    .where('c.station_id', 'in', stationIds)
     .orderBy('s.rank')
     .limit(limit)
     .execute();
+  const total = rows.length < limit ? rows.length : Number((await inScope.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return {
     runId: run.id,
     runAt: new Date(run.run_at).toISOString(),
@@ -241,7 +234,8 @@ export async function latestSuspects(db: Kysely<DB>, stationIds: number[], limit
       customerName: r.name,
       areaCode: r.area_code,
       score: Number(r.score.toFixed(4)),
-      signals: r.signals,
+      signals: r.signals as SuspectSignal[],
     })),
+    total,
   };
 }

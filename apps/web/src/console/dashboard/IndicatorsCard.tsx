@@ -8,7 +8,7 @@ import { formatNumber, formatRate } from '../../format';
 import { useT, type MsgKey } from '../../i18n';
 import { useCan } from '../auth/useCan';
 import { previousPeriod } from '../metering/period';
-import type { LossList, ReadingRates, WatchList } from '../metering/types';
+import type { LossList, ReadingRates, WatchList } from '@griddesk/shared';
 import { overallReadingRates } from './indicators';
 
 interface Figure {

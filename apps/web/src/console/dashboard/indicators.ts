@@ -1,6 +1,6 @@
 // The station's headline figures for the dashboard, each computed by the server from records (R-MTR-02,
 // R-MTR-04, R-MTR-05, R-CASE-05); the dashboard only adds station rows up.
-import type { ReadingRateRow } from '../metering/types';
+import type { ReadingRateRow } from '@griddesk/shared';
 
 /** Actual-reading rate over every station in scope, residential and non-residential apart. */
 export function overallReadingRates(rows: readonly ReadingRateRow[]): { residential: number | null; nonResidential: number | null } {

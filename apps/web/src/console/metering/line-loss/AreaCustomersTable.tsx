@@ -6,7 +6,7 @@ import { useT } from '../../../i18n';
 import { QueryError } from '../../QueryError';
 import { READING_FLAG_COLORS, READING_FLAG_LABELS } from '../readings/flagLabels';
 import { useAreaCustomers } from './lineLossQueries';
-import type { AreaCustomerRow, ReadingFlag, ReadingMethod } from '../types';
+import type { AreaCustomerRow, ReadingFlag, ReadingMethod } from '@griddesk/shared';
 
 export function AreaCustomersTable({ period, area }: { period: string; area: string }) {
   const t = useT();

@@ -17,7 +17,7 @@ import { LOSS_LEVEL_LABELS } from './lossLabels';
 import { LossTable, rateOf } from './LossTable';
 import { PeriodPicker } from '../PeriodPicker';
 import { usePeriodParam } from '../period';
-import { LOSS_LEVELS, type LossLevel, type LossRow } from '../types';
+import { LOSS_LEVELS, type LossLevel, type LossRow } from '@griddesk/shared';
 import { WatchListTable } from './WatchListTable';
 import { useCan } from '../../auth/useCan';
 
@@ -53,14 +53,14 @@ export function LineLossPage() {
   const [picked, setPicked] = useState<TrendTarget | null>(null);
   const list = useLossList(period, level, parent);
   const recompute = useRecompute((r) => {
-    const area = r.counts.area ?? {};
+    const area = r.counts.area;
     void message.success(
       t('loss.recomputed', {
         period: r.period,
-        qualified: area.qualified ?? 0,
-        high: area.high_loss ?? 0,
-        negative: area.negative_loss ?? 0,
-        na: area.not_computable ?? 0,
+        qualified: area?.qualified ?? 0,
+        high: area?.high_loss ?? 0,
+        negative: area?.negative_loss ?? 0,
+        na: area?.not_computable ?? 0,
       }),
     );
   });

@@ -5,7 +5,7 @@ import type { HTMLAttributes } from 'react';
 import { formatKwh, formatRate } from '../../../format';
 import { useT } from '../../../i18n';
 import { LOSS_CLASS_COLORS, LOSS_CLASS_LABELS } from './lossLabels';
-import type { LossClass, LossLevel, LossRow, Manager } from '../types';
+import type { LossClass, LossLevel, LossRow, StaffRef } from '@griddesk/shared';
 
 /** Rows without a rate sink to the bottom of the ranking whichever way it is sorted. */
 export const rateOf = (r: LossRow) => (r.lossRate === null ? Number.NEGATIVE_INFINITY : Number(r.lossRate));
@@ -40,7 +40,7 @@ export function LossTable({ level, rows, loading, trendCode, onOpen, onTrend }: 
         </Typography.Text>
       ),
     },
-    { title: t('loss.target'), dataIndex: 'target', align: 'right', render: (v: number | null) => formatRate(v) },
+    { title: t('loss.target'), dataIndex: 'target', align: 'right', render: (v: number) => formatRate(v) },
     {
       title: t('loss.class'),
       dataIndex: 'class',
@@ -56,7 +56,7 @@ export function LossTable({ level, rows, loading, trendCode, onOpen, onTrend }: 
       align: 'right',
       render: (v: number) => formatRate(v, 1),
     },
-    ...(level === 'area' ? [{ title: t('loss.manager'), dataIndex: 'manager', render: (m: Manager | null) => m?.name ?? '—' }] : []),
+    ...(level === 'area' ? [{ title: t('loss.manager'), dataIndex: 'manager', render: (m: StaffRef | null) => m?.name ?? '—' }] : []),
     {
       title: t('loss.trend'),
       key: 'trend',

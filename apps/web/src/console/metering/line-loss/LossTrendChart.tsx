@@ -9,7 +9,7 @@ import { EChart, type EChartOption } from '../EChart';
 import { useLossTrend } from './lineLossQueries';
 import { LOSS_CLASS_LABELS } from './lossLabels';
 import { shiftPeriod } from '../period';
-import type { LossClass, LossLevel, LossTrend } from '../types';
+import type { LossClass, LossLevel, LossTrend } from '@griddesk/shared';
 
 const MONTHS = 12;
 

@@ -7,21 +7,21 @@ import { useT } from '../../../i18n';
 import { QueryError } from '../../QueryError';
 import { useWatchList } from './lineLossQueries';
 import { LOSS_CLASS_COLORS, LOSS_CLASS_LABELS } from './lossLabels';
-import type { LossClass, Manager, WatchRow } from '../types';
+import type { LossClass, StaffRef, WatchItem } from '@griddesk/shared';
 
 const MIN_STREAK = 2;
 
-export function WatchListTable({ period, trendCode, onTrend }: { period: string; trendCode: string | undefined; onTrend: (row: WatchRow) => void }) {
+export function WatchListTable({ period, trendCode, onTrend }: { period: string; trendCode: string | undefined; onTrend: (row: WatchItem) => void }) {
   const t = useT();
   const watch = useWatchList(period, MIN_STREAK);
-  const columns: TableColumnsType<WatchRow> = [
+  const columns: TableColumnsType<WatchItem> = [
     { title: t('metering.code'), dataIndex: 'code' },
     { title: t('metering.name'), dataIndex: 'name' },
     { title: t('watch.feeder'), dataIndex: 'feederCode' },
     {
       title: t('loss.manager'),
       dataIndex: 'manager',
-      render: (m: Manager | null) => (m ? m.name : <Tag color="red">{t('watch.noManager')}</Tag>),
+      render: (m: StaffRef | null) => (m ? m.name : <Tag color="red">{t('watch.noManager')}</Tag>),
     },
     {
       title: t('watch.streak'),
@@ -40,7 +40,7 @@ export function WatchListTable({ period, trendCode, onTrend }: { period: string;
     {
       title: t('watch.history'),
       dataIndex: 'history',
-      render: (history: WatchRow['history']) => (
+      render: (history: WatchItem['history']) => (
         <Space size={2} wrap>
           {history.map((h) => (
             <Tooltip key={h.period} title={`${h.period} · ${t(LOSS_CLASS_LABELS[h.class])} · ${formatRate(h.lossRate)}`}>
@@ -71,7 +71,7 @@ export function WatchListTable({ period, trendCode, onTrend }: { period: string;
     <>
       <Typography.Paragraph type="secondary">{t('watch.hint', { n: MIN_STREAK })}</Typography.Paragraph>
       {watch.isError && <QueryError error={watch.error} onRetry={() => void watch.refetch()} />}
-      <Table<WatchRow>
+      <Table<WatchItem>
         data-testid="watch-table"
         rowKey="code"
         size="middle"

@@ -1,9 +1,8 @@
 // The line-loss reads and the recompute, one query key prefix so a recompute refreshes them all.
-import type { JobStarted } from '@griddesk/shared';
+import type { AreaCustomers, JobStarted, LineLossRun, LossLevel, LossList, LossTrend, WatchList } from '@griddesk/shared';
 import { keepPreviousData, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost } from '../../../api';
 import { useJobRunner } from '../../jobs/useJob';
-import type { AreaCustomers, LossLevel, LossList, LossRunResult, LossTrend, WatchList } from '../types';
 
 const BASE = '/api/metering/lineloss';
 
@@ -38,9 +37,9 @@ export function useWatchList(period: string, minStreak: number) {
 }
 
 /** The recompute is a job: started here, followed by the page; every line-loss read refreshes when it is done. */
-export function useRecompute(onDone: (r: LossRunResult) => void) {
+export function useRecompute(onDone: (r: LineLossRun) => void) {
   const queryClient = useQueryClient();
-  return useJobRunner<LossRunResult, string>(
+  return useJobRunner<LineLossRun, string>(
     (period) => apiPost<JobStarted>(`${BASE}/runs`, { period }),
     (r) => {
       onDone(r);

@@ -1,5 +1,5 @@
 import type { MsgKey } from '../../../i18n';
-import type { LossClass, LossLevel } from '../types';
+import type { LossClass, LossLevel } from '@griddesk/shared';
 
 export const LOSS_LEVEL_LABELS: Record<LossLevel, MsgKey> = {
   county: 'lossLevel.county',

@@ -6,7 +6,7 @@ import { apiPost } from '../../../api';
 import { ApiErrorAlert, showFieldErrors } from '../../../ApiErrorAlert';
 import { useLang, useT, type MsgKey } from '../../../i18n';
 import { fromFormValues, POLICY_SECTIONS, toFormValues, type PolicyUnit } from './policyFields';
-import type { MeteringPolicy } from '../types';
+import type { MeteringPolicy } from '@griddesk/shared';
 
 export const POLICY_PATH = '/api/metering/policy';
 

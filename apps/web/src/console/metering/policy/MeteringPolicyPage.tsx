@@ -11,7 +11,7 @@ import { PageHeader } from '../../PageHeader';
 import { QueryError } from '../../QueryError';
 import { MeteringPolicyForm, POLICY_PATH } from './MeteringPolicyForm';
 import { PolicyValues } from './PolicyValues';
-import type { MeteringPolicyView, PolicyVersion } from '../types';
+import type { MeteringPolicyVersion, MeteringPolicyView } from '@griddesk/shared';
 import { useCan } from '../../auth/useCan';
 
 export function MeteringPolicyPage() {
@@ -22,7 +22,7 @@ export function MeteringPolicyPage() {
   const view = useQuery({ queryKey: [POLICY_PATH], queryFn: () => apiGet<MeteringPolicyView>(POLICY_PATH) });
   const data = view.data;
 
-  const columns: TableColumnsType<PolicyVersion> = [
+  const columns: TableColumnsType<MeteringPolicyVersion> = [
     {
       title: t('mpolicy.version'),
       dataIndex: 'version',
@@ -64,7 +64,7 @@ export function MeteringPolicyPage() {
         )}
       </Card>
       <Card title={t('mpolicy.versions')} style={{ marginTop: 16 }}>
-        <Table<PolicyVersion>
+        <Table<MeteringPolicyVersion>
           data-testid="policy-versions"
           rowKey="version"
           size="small"

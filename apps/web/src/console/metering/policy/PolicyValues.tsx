@@ -3,7 +3,7 @@ import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { formatKwh, formatNumber, formatRate } from '../../../format';
 import { useT, type Translate } from '../../../i18n';
 import { POLICY_SECTIONS, policyValue, type PolicyField } from './policyFields';
-import type { MeteringPolicy } from '../types';
+import type { MeteringPolicy } from '@griddesk/shared';
 
 export function formatPolicyValue(t: Translate, field: PolicyField, v: number | undefined): string {
   if (v === undefined) return '—';

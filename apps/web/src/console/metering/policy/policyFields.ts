@@ -2,7 +2,7 @@
 // from this one list. Fractions are edited as percentages; the range checks stay on the server
 // (packages/domain metering/policy.ts), whose 422 names the field under which its reason shows.
 import type { MsgKey } from '../../../i18n';
-import { LOSS_LEVELS, THEFT_SIGNALS, type MeteringPolicy } from '../types';
+import { LOSS_LEVELS, THEFT_SIGNALS, type MeteringPolicy } from '@griddesk/shared';
 import { LOSS_LEVEL_LABELS } from '../line-loss/lossLabels';
 import { SIGNAL_LABELS } from '../theft/signalLabels';
 

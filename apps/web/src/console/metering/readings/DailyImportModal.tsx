@@ -7,7 +7,7 @@ import { ApiRequestError, apiPost, errorMessage } from '../../../api';
 import { formatNumber } from '../../../format';
 import { useT } from '../../../i18n';
 import { ImportOutcome, type Outcome } from '../../ledger/ImportOutcome';
-import type { DailyImportResult } from '../types';
+import type { DailyImportResult } from '@griddesk/shared';
 
 const EXAMPLE = 'CONS_NO,FLAG,2024/1/1,2024/1/2,2024/1/3\n3100000001,0,5.21,4.87,\n3100000002,,12.40,,11.95';
 

@@ -11,7 +11,7 @@ import { PageHeader } from '../../PageHeader';
 import { QueryError } from '../../QueryError';
 import { PeriodPicker } from '../PeriodPicker';
 import { usePeriodParam } from '../period';
-import type { LargeCustomer, LargeCustomers } from '../types';
+import type { LargeCustomer, LargeCustomers } from '@griddesk/shared';
 
 type Show = 'all' | 'swing';
 

@@ -4,12 +4,10 @@ import { Card, Col, Flex, Input, Row, Select, Statistic, Table, Tag, theme, Typo
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../../format';
 import { useT } from '../../../i18n';
-import { READING_FLAGS, READING_FLAG_COLORS, READING_FLAG_LABELS } from './flagLabels';
-import type { ReadingFlag } from '../types';
+import { READING_FLAG_COLORS, READING_FLAG_LABELS } from './flagLabels';
+import { READING_FLAGS, type ReadingFlag, type ReadingFlagRow } from '@griddesk/shared';
 
-type FlagRow = { meterNo: string; flag: ReadingFlag };
-
-export function ReadingFlagsCard({ items, loading }: { items: FlagRow[]; loading: boolean }) {
+export function ReadingFlagsCard({ items, loading }: { items: ReadingFlagRow[]; loading: boolean }) {
   const t = useT();
   const { token } = theme.useToken();
   const [flag, setFlag] = useState<ReadingFlag | undefined>();
@@ -23,7 +21,7 @@ export function ReadingFlagsCard({ items, loading }: { items: FlagRow[]; loading
   const needle = meter.trim().toUpperCase();
   const rows = items.filter((i) => (!flag || i.flag === flag) && (!needle || i.meterNo.toUpperCase().includes(needle)));
 
-  const columns: TableColumnsType<FlagRow> = [
+  const columns: TableColumnsType<ReadingFlagRow> = [
     { title: t('loss.meterNo'), dataIndex: 'meterNo', sorter: (a, b) => a.meterNo.localeCompare(b.meterNo) },
     {
       title: t('readings.flag'),
@@ -68,7 +66,7 @@ export function ReadingFlagsCard({ items, loading }: { items: FlagRow[]; loading
           style={{ maxWidth: 260 }}
         />
       </Flex>
-      <Table<FlagRow>
+      <Table<ReadingFlagRow>
         data-testid="reading-flags-table"
         rowKey={(r) => `${r.meterNo}/${r.flag}`}
         size="small"

@@ -9,7 +9,7 @@ import { PeriodPicker } from '../PeriodPicker';
 import { usePeriodParam } from '../period';
 import { ReadingFlagsCard } from './ReadingFlagsCard';
 import { ReadingRates } from './ReadingRates';
-import type { ReadingFlags, ReadingRates as Rates } from '../types';
+import type { ReadingFlags, ReadingRates as Rates } from '@griddesk/shared';
 
 export function ReadingQualityPage() {
   const t = useT();

@@ -3,7 +3,7 @@
 import { Card, Col, Empty, Row, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { formatNumber, formatRate } from '../../../format';
 import { useT } from '../../../i18n';
-import type { ReadingCounts, ReadingRateRow } from '../types';
+import type { ReadingCounts, ReadingRateRow } from '@griddesk/shared';
 
 interface TreeRow extends ReadingRateRow {
   children?: TreeRow[];

@@ -6,7 +6,7 @@ import type { HTMLAttributes } from 'react';
 import { formatNumber, formatRate } from '../../../format';
 import { useT } from '../../../i18n';
 import { readingDayLabel } from './segmentLabels';
-import type { ScheduleRow } from '../types';
+import type { ScheduleRow } from '@griddesk/shared';
 
 export function ReadingScheduleTable({ rows, loading }: { rows: ScheduleRow[]; loading: boolean }) {
   const t = useT();

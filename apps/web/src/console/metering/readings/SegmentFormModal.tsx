@@ -6,7 +6,7 @@ import { useLang, useT } from '../../../i18n';
 import { stationScope, stationsOf, useOrgUnits, useStaffOf } from '../../cases/useOrg';
 import { useSaveSegment } from './segmentQueries';
 import { LAST_DAY } from './segmentLabels';
-import type { Segment } from '../types';
+import type { Segment } from '@griddesk/shared';
 
 interface SegmentForm {
   code: string;

@@ -10,7 +10,7 @@ import { AssignAreasModal } from './AssignAreasModal';
 import { useSegments } from './segmentQueries';
 import { readingDayLabel } from './segmentLabels';
 import { SegmentFormModal } from './SegmentFormModal';
-import type { Manager, Segment } from '../types';
+import type { Segment, StaffRef } from '@griddesk/shared';
 import { useCan } from '../../auth/useCan';
 
 export function SegmentsCard() {
@@ -36,7 +36,7 @@ export function SegmentsCard() {
     {
       title: t('segments.reader'),
       dataIndex: 'reader',
-      render: (m: Manager | null) => m?.name ?? <Tag color="orange">{t('segments.noReader')}</Tag>,
+      render: (m: StaffRef | null) => m?.name ?? <Tag color="orange">{t('segments.noReader')}</Tag>,
     },
     { title: t('segments.customers'), dataIndex: 'customers', align: 'right', render: (n: number) => formatNumber(n) },
     ...(canWrite

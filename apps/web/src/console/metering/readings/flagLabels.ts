@@ -1,7 +1,5 @@
 import type { MsgKey } from '../../../i18n';
-import type { ReadingFlag } from '../types';
-
-export const READING_FLAGS: readonly ReadingFlag[] = ['estimated', 'missed', 'wrong', 'duplicate'];
+import type { ReadingFlag } from '@griddesk/shared';
 
 export const READING_FLAG_LABELS: Record<ReadingFlag, MsgKey> = {
   estimated: 'flag.estimated',

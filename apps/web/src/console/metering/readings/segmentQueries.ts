@@ -2,13 +2,13 @@
 // both, so every change refreshes the two.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost, apiPut } from '../../../api';
-import type { AssignAreasResult, ReadingSchedule, Segment, SegmentBody } from '../types';
+import type { AssignAreasResult, ReadingSchedule, SegmentBody, SegmentPage, SegmentSaved } from '@griddesk/shared';
 
 const SEGMENTS = '/api/metering/segments';
 const SCHEDULE = '/api/metering/reading-schedule';
 
 export function useSegments() {
-  return useQuery({ queryKey: [SEGMENTS], queryFn: () => apiGet<{ items: Segment[] }>(SEGMENTS) });
+  return useQuery({ queryKey: [SEGMENTS], queryFn: () => apiGet<SegmentPage>(SEGMENTS) });
 }
 
 export function useReadingSchedule(period: string) {
@@ -27,7 +27,7 @@ function useRefreshSegments() {
 export function useSaveSegment() {
   const refresh = useRefreshSegments();
   return useMutation({
-    mutationFn: ({ code, body }: { code: string; body: SegmentBody }) => apiPut<{ code: string }>(`${SEGMENTS}/${encodeURIComponent(code)}`, body),
+    mutationFn: ({ code, body }: { code: string; body: SegmentBody }) => apiPut<SegmentSaved>(`${SEGMENTS}/${encodeURIComponent(code)}`, body),
     onSuccess: refresh,
   });
 }

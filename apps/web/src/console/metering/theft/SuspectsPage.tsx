@@ -2,7 +2,7 @@
 // that put it there, so an inspector knows what to look for before opening a box; and the import
 // of the daily consumption the screening reads.
 import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import type { JobStarted } from '@griddesk/shared';
+import type { JobStarted, Suspect, SuspectList, SuspectSignal, TheftRunResult } from '@griddesk/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Progress, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
@@ -14,7 +14,6 @@ import { PageHeader } from '../../PageHeader';
 import { QueryError } from '../../QueryError';
 import { DailyImportModal } from '../readings/DailyImportModal';
 import { SIGNAL_LABELS } from './signalLabels';
-import type { ScreeningRun, Suspect, SuspectList, SuspectSignal } from '../types';
 import { useCan } from '../../auth/useCan';
 import { JobProgress } from '../../jobs/JobProgress';
 import { useJobRunner } from '../../jobs/useJob';
@@ -58,7 +57,7 @@ export function SuspectsPage() {
   const [importing, setImporting] = useState(false);
   const suspects = useQuery({ queryKey: [PATH, LIMIT], queryFn: () => apiGet<SuspectList>(PATH, { limit: LIMIT }) });
   // the screening is a job: its progress shows below the header, the list refreshes when it is done
-  const run = useJobRunner<ScreeningRun>(
+  const run = useJobRunner<TheftRunResult>(
     () => apiPost<JobStarted>('/api/metering/theft/runs', {}),
     (r) => {
       void message.success(t('suspects.runDone', { scored: r.scored, suspects: r.suspects }));

@@ -1,7 +1,7 @@
 import type { MsgKey } from '../../../i18n';
-import type { SuspectSignalName } from '../types';
+import type { TheftSignalName } from '@griddesk/shared';
 
-export const SIGNAL_LABELS: Record<SuspectSignalName, MsgKey> = {
+export const SIGNAL_LABELS: Record<TheftSignalName, MsgKey> = {
   own_drop: 'signal.own_drop',
   peer_drop: 'signal.peer_drop',
   zero_windows: 'signal.zero_windows',
