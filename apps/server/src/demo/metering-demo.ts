@@ -37,7 +37,7 @@ export async function loadDemoMetering(
   log: (msg: string) => void,
 ): Promise<void> {
   const periods = demoPeriods(now, DEMO_METERING.months);
-  await seedSegments(db, actor, stationId, ledger);
+  await seedSegments(db, actor, stationId, ledger, now);
   const readings = generateReadings(ledger, { months: periods.length, start: periods[0]!, seed: DEMO_METERING.seed });
   const csv = [...readings.chunks()].join('');
   const imported = await importLedger(db, { audit: actor, stationIds: [stationId] }, 'readings', 'demo-readings.csv', Buffer.from(csv));
@@ -77,7 +77,7 @@ export async function loadDemoMetering(
 }
 
 // Six reading segments of 25 areas each, read at the end of the month by the distribution crew.
-async function seedSegments(db: Kysely<DB>, actor: AuditActor, stationId: number, ledger: Ledger): Promise<void> {
+async function seedSegments(db: Kysely<DB>, actor: AuditActor, stationId: number, ledger: Ledger, now: Date): Promise<void> {
   const crew = await db
     .selectFrom('users')
     .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
@@ -90,13 +90,19 @@ async function seedSegments(db: Kysely<DB>, actor: AuditActor, stationId: number
     const code = `ST01-S${k + 1}`;
     const areas = ledger.areas.slice(k * perSegment, (k + 1) * perSegment).map((a) => a.area_code);
     if (!areas.length) break;
-    await saveSegment(db, actor, [stationId], {
-      code,
-      name: `第${k + 1}抄表段`,
-      readingDay: [28, 29, 30, 31, 29, 30][k]!,
-      readerId: crew.length ? crew[k % crew.length]!.id : null,
-    });
-    await assignAreas(db, actor, [stationId], code, areas);
+    await saveSegment(
+      db,
+      actor,
+      [stationId],
+      {
+        code,
+        name: `第${k + 1}抄表段`,
+        readingDay: [28, 29, 30, 31, 29, 30][k]!,
+        readerId: crew.length ? crew[k % crew.length]!.id : null,
+      },
+      now,
+    );
+    await assignAreas(db, actor, [stationId], code, areas, now);
   }
 }
 

@@ -1,7 +1,7 @@
 // Line loss over HTTP (R-MTR-04, R-MTR-05): the drill-down county → station → feeder → area →
 // customers, the persisted trend and watch list, and the monthly run as a job. Everything is limited
 // to the actor's stations; a parent narrows the work to the stations under it.
-import { periodMinus, type LossLevel } from '@griddesk/domain';
+import { dayKeyOf, periodMinus, type LossLevel } from '@griddesk/domain';
 import {
   AreaCustomers,
   AreaCustomersQuery,
@@ -98,7 +98,7 @@ export function lineLossRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      const to = req.query.to ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+      const to = req.query.to ?? dayKeyOf(req.now).slice(0, 7);
       const from = req.query.from ?? periodMinus(to, 11);
       if (from > to) throw errors.validation([{ field: 'from', reason: 'must not be after `to`', reasonZh: '不能晚于结束月份' }]);
       return lossTrend(db, req.query.level, req.query.code, from, to, actor.stationIds);

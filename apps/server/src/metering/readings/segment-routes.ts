@@ -51,7 +51,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      return saveSegment(db, auditActor(actor), actor.stationIds, { code: req.params.code, ...req.body });
+      return saveSegment(db, auditActor(actor), actor.stationIds, { code: req.params.code, ...req.body }, req.now);
     },
   );
 
@@ -69,7 +69,7 @@ export function segmentRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const actor = actorOf(req);
-      return assignAreas(db, auditActor(actor), actor.stationIds, req.params.code, req.body.areaCodes);
+      return assignAreas(db, auditActor(actor), actor.stationIds, req.params.code, req.body.areaCodes, req.now);
     },
   );
 

@@ -45,7 +45,7 @@ export async function listSegments(db: Kysely<DB>, stationIds: number[]) {
 }
 
 /** Create a segment, or change the one with this code; audited with its before-image. */
-export async function saveSegment(db: Kysely<DB>, actor: AuditActor, stationIds: number[], input: SegmentInput) {
+export async function saveSegment(db: Kysely<DB>, actor: AuditActor, stationIds: number[], input: SegmentInput, now: Date) {
   const stationId = input.stationId ?? (stationIds.length === 1 ? stationIds[0] : undefined);
   if (stationId === undefined)
     throw errors.validation([{ field: 'stationId', reason: 'is required when you work for several stations', reasonZh: '您管辖多个供电所，须指定供电所' }]);
@@ -70,7 +70,7 @@ export async function saveSegment(db: Kysely<DB>, actor: AuditActor, stationIds:
     const row = before
       ? await tx
           .updateTable('reading_segments')
-          .set({ ...values, updated_at: new Date() })
+          .set({ ...values, updated_at: now })
           .where('id', '=', before.id)
           .returningAll()
           .executeTakeFirstOrThrow()
@@ -81,7 +81,7 @@ export async function saveSegment(db: Kysely<DB>, actor: AuditActor, stationIds:
 }
 
 /** Put every customer of the given areas into the segment (a segment usually follows a walking route of areas). */
-export async function assignAreas(db: Kysely<DB>, actor: AuditActor, stationIds: number[], code: string, areaCodes: string[]) {
+export async function assignAreas(db: Kysely<DB>, actor: AuditActor, stationIds: number[], code: string, areaCodes: string[], now: Date) {
   const seg = await db
     .selectFrom('reading_segments')
     .select(['code', 'station_id'])
@@ -103,7 +103,7 @@ export async function assignAreas(db: Kysely<DB>, actor: AuditActor, stationIds:
   return db.transaction().execute(async (tx) => {
     const moved = await tx
       .updateTable('customers')
-      .set({ reading_segment: code, updated_at: new Date() })
+      .set({ reading_segment: code, updated_at: now })
       .where(
         'area_id',
         'in',
