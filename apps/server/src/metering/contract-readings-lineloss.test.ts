@@ -32,38 +32,7 @@ import {
 import { BACKENDS } from '../testing/databases';
 import { expectExactly } from '../testing/contract';
 import { multipartFile, type TestApp, waitForJob } from '../testing/app';
-import { createLineLossApp } from '../testing/line-loss-app';
-import { hashPassword } from '../org/password';
-
-/** A team under the station whose member is responsible for areas A1 and A2: team rows and named managers. */
-async function addTeamManager(t: TestApp, stationId: number): Promise<number> {
-  const db = t.database.db;
-  const station = await db.selectFrom('org_units').select('path').where('id', '=', stationId).executeTakeFirstOrThrow();
-  const team = await db
-    .insertInto('org_units')
-    .values({ code: 'ST01-T1', name: '营销一班', kind: 'team', team_kind: 'business', parent_id: stationId, path: 'x' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('org_units')
-    .set({ path: `${station.path}${team.id}/` })
-    .where('id', '=', team.id)
-    .execute();
-  const user = await db
-    .insertInto('users')
-    .values({
-      username: 'zhangli',
-      password_hash: await hashPassword('x-unused-pw'),
-      display_name: '张立',
-      org_unit_id: team.id,
-      post: 'business_clerk',
-      roles: ['clerk'],
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.updateTable('areas').set({ manager_id: user.id }).where('code', 'in', ['A1', 'A2']).execute();
-  return user.id;
-}
+import { addTeamManager, createLineLossApp } from '../testing/line-loss-app';
 
 describe.each(BACKENDS)('the readings, line-loss, theft and metering-policy answers carry their schema and nothing else, on %s', (backend) => {
   let t: TestApp;

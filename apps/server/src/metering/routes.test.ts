@@ -4,8 +4,7 @@ import { writeSgcc } from '@griddesk/domain/metering/sgcc-csv';
 import { DEFAULT_METERING_POLICY } from '@griddesk/domain';
 import { BACKENDS } from '../testing/databases';
 import { multipartFile, type TestApp, waitForJob } from '../testing/app';
-import { createLineLossApp } from '../testing/line-loss-app';
-import { hashPassword } from '../org/password';
+import { addTeamManager, createLineLossApp } from '../testing/line-loss-app';
 import { refreshLineLoss, staleLossPeriods } from './line-loss/refresh';
 
 interface Item {
@@ -29,31 +28,7 @@ describe.each(BACKENDS)(
       let stationId: number;
       ({ t, admin, countyCode, stationId } = await createLineLossApp(backend));
       // a team whose member manages areas A1 and A2 (分片管理)
-      const db = t.database.db;
-      const station = await db.selectFrom('org_units').select('path').where('id', '=', stationId).executeTakeFirstOrThrow();
-      const team = await db
-        .insertInto('org_units')
-        .values({ code: 'ST01-T1', name: '营销一班', kind: 'team', team_kind: 'business', parent_id: stationId, path: 'x' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db
-        .updateTable('org_units')
-        .set({ path: `${station.path}${team.id}/` })
-        .where('id', '=', team.id)
-        .execute();
-      const user = await db
-        .insertInto('users')
-        .values({
-          username: 'zhangli',
-          password_hash: await hashPassword('x-unused-pw'),
-          display_name: '张立',
-          org_unit_id: team.id,
-          post: 'business_clerk',
-          roles: ['clerk'],
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db.updateTable('areas').set({ manager_id: user.id }).where('code', 'in', ['A1', 'A2']).execute();
+      await addTeamManager(t, stationId);
     });
     afterAll(async () => t?.close());
 

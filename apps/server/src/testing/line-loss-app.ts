@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { Backend } from '../db/connection';
 import { ADMIN_PASSWORD, createTestApp, login, multipartFile, type TestApp } from './app';
 import { lineLossFixture } from './line-loss-fixture';
+import { hashPassword } from '../org/password';
 
 export async function createLineLossApp(backend: Backend): Promise<{ t: TestApp; admin: string; stationId: number; countyCode: string }> {
   const t = await createTestApp(backend);
@@ -27,4 +28,34 @@ export async function createLineLossApp(backend: Backend): Promise<{ t: TestApp;
     expect(res.statusCode, res.body).toBe(200);
   }
   return { t, admin, stationId: st.id, countyCode: county.code };
+}
+
+/** A team under the station whose member is responsible for areas A1 and A2: team rows and named managers. */
+export async function addTeamManager(t: TestApp, stationId: number): Promise<number> {
+  const db = t.database.db;
+  const station = await db.selectFrom('org_units').select('path').where('id', '=', stationId).executeTakeFirstOrThrow();
+  const team = await db
+    .insertInto('org_units')
+    .values({ code: 'ST01-T1', name: '营销一班', kind: 'team', team_kind: 'business', parent_id: stationId, path: 'x' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('org_units')
+    .set({ path: `${station.path}${team.id}/` })
+    .where('id', '=', team.id)
+    .execute();
+  const user = await db
+    .insertInto('users')
+    .values({
+      username: 'zhangli',
+      password_hash: await hashPassword('x-unused-pw'),
+      display_name: '张立',
+      org_unit_id: team.id,
+      post: 'business_clerk',
+      roles: ['clerk'],
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('areas').set({ manager_id: user.id }).where('code', 'in', ['A1', 'A2']).execute();
+  return user.id;
 }
