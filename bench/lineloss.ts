@@ -30,7 +30,7 @@ import { importLedger, type ImportActor } from '../apps/server/src/ledger/import
 import { IMPORT_KINDS } from '../apps/server/src/ledger/import-kinds';
 import { loadRefs } from '../apps/server/src/ledger/refs';
 import { lineLoss } from '../apps/server/src/metering/line-loss/compute';
-import { runLineLossJob } from '../apps/server/src/metering/line-loss/job';
+import { runLineLossJob } from '../apps/server/src/metering/line-loss/monthly-run';
 import { BENCH_DIR, freshDatabase, maxRssMb, postgresUnreachable, prepareStation, writeResult } from './support';
 
 const BACKENDS: Backend[] = ['postgres', 'pglite'];

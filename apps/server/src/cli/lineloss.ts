@@ -5,7 +5,7 @@ import { isPeriod, LOSS_LEVELS, type LossLevel } from '@griddesk/domain';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
 import { lineLoss, lossCsv } from '../metering/line-loss/compute';
-import { runLineLossJob } from '../metering/line-loss/job';
+import { runLineLossJob } from '../metering/line-loss/monthly-run';
 import { activeMeteringPolicy } from '../metering/policy-repo';
 import { allStationIds } from '../metering/readings/consumption';
 import { parse, UsageError } from './args';

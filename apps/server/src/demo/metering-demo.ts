@@ -11,7 +11,7 @@ import { writeSgcc } from '@griddesk/domain/metering/sgcc-csv';
 import type { DB } from '../db/schema';
 import type { AuditActor } from '../audit/write';
 import { importLedger } from '../ledger/import';
-import { runLineLossJob } from '../metering/line-loss/job';
+import { runLineLossJob } from '../metering/line-loss/monthly-run';
 import { importDailyConsumption } from '../metering/readings/daily-import';
 import { runTheftScreening } from '../metering/theft/screening';
 import { addFinding, createCampaign } from '../metering/inspections/campaigns';

@@ -15,7 +15,7 @@ import { errors } from '../../errors';
 import { actorOf, type App, type AppContext } from '../../http/context';
 import { auditActor } from '../../audit/write';
 import { commandContext } from '../../platform/commands';
-import { billsJob } from '../jobs';
+import { billsJob } from './jobs';
 import { billingErrors, correctBill, listBills } from './bills';
 
 export function billingRoutes(app: App, ctx: AppContext): void {

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { periodMinus, previousPeriod, type LossClass, type LossLevel } from '@griddesk/domain';
 import type { LossTrend, LossTrendPoint, WatchItem } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
-import { countiesOf } from './job';
+import { countiesOf } from './monthly-run';
 
 const rate = (v: string | null) => (v === null ? null : Number(v).toFixed(4));
 const kwh = (v: string | null) => (v === null ? null : Number(v).toFixed(2));

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { allStationIds } from '../readings/consumption';
-import { runLineLossJob } from './job';
+import { runLineLossJob } from './monthly-run';
 import { startPeriodic, type Periodic } from '../../background';
 
 const SYSTEM = { id: null, name: 'system', orgUnitId: null };

@@ -20,7 +20,7 @@ import type { Actor } from '../../org/actor';
 import { commandContext } from '../../platform/commands';
 import { areaCustomers } from '../readings/area-customers';
 import { activeMeteringPolicy } from '../policy-repo';
-import { lineLossJob } from '../jobs';
+import { lineLossJob } from './jobs';
 import { lineLoss } from './compute';
 import { lastRunAt, lossTrend, lossWatchlist } from './history';
 

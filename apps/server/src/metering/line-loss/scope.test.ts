@@ -7,7 +7,7 @@ import type { TestApp } from '../../testing/app';
 import { BACKENDS } from '../../testing/databases';
 import { login, STAFF_PASSWORD } from '../../testing/app';
 import { addSecondStation } from '../../testing/second-station';
-import { runLineLossJob } from './job';
+import { runLineLossJob } from './monthly-run';
 
 describe.each(BACKENDS)('the county figure and the caller’s scope on %s', (backend) => {
   let t: TestApp;

@@ -3,7 +3,7 @@
 import { JobStarted, SuspectList, SuspectsQuery, TheftRunBody } from '@griddesk/shared';
 import { actorOf, type App, type AppContext } from '../../http/context';
 import { commandContext } from '../../platform/commands';
-import { theftScreeningJob } from '../jobs';
+import { theftScreeningJob } from './jobs';
 import { latestSuspects } from './screening';
 
 export function theftRoutes(app: App, ctx: AppContext): void {
