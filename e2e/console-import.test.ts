@@ -20,7 +20,7 @@ describe.skipIf(!haveBrowser)('console in Chromium (R-LED-03, R-SYS-01)', () => 
     server = await startServer();
     browser = await launch();
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  });
+  }, 300_000); // the server loads the demo station first: 40 s on a quiet machine, more beside other test files
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

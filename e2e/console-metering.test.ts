@@ -22,7 +22,7 @@ describe.skipIf(!haveBrowser)('metering console in Chromium (R-MTR-01..06)', () 
     server = await startServer();
     browser = await launch();
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  });
+  }, 300_000); // the server loads the demo station first: 40 s on a quiet machine, more beside other test files
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

@@ -41,7 +41,7 @@ describe.skipIf(!haveBrowser)('organisation and staff in Chromium (R-ORG-01..03)
     server = await startServer();
     browser = await launch();
     page = await browser.newPage({ locale: 'zh-CN', viewport: SIZES.desk });
-  });
+  }, 300_000); // the server loads the demo station first: 40 s on a quiet machine, more beside other test files
   afterAll(async () => {
     await browser?.close();
     await server?.stop();

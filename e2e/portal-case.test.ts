@@ -18,7 +18,7 @@ describe.skipIf(!haveBrowser)('portal case and console loop in Chromium (R-CASE-
     browser = await launch();
     customer = await browser.newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     clerk = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  });
+  }, 300_000); // the server loads the demo station first: 40 s on a quiet machine, more beside other test files
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
