@@ -1,7 +1,7 @@
 // Debian's Chromium through playwright-core; never a downloaded browser. Outside CI a machine
 // without /usr/bin/chromium skips browser tests with a notice; in CI it is a failure.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const haveBrowser = existsSync(CHROMIUM);
@@ -26,4 +26,17 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Collects what the page reports as a Content-Security-Policy violation (issue 9 item 2): Chromium
+ * logs each one as a console error ("Refused to … because it violates the following Content
+ * Security Policy directive"). A test asserts the list stays empty.
+ */
+export function cspViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) seen.push(msg.text());
+  });
+  return seen;
 }

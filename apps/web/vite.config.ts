@@ -23,6 +23,8 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   plugins: [portalFallback()],
   server: {
+    // No changeOrigin: the API sees the browser's own Host, which its one-origin check compares
+    // with the Origin of a write (issue 9 item 2).
     proxy: { '/api': process.env.GRIDDESK_API_URL ?? 'http://localhost:3000' },
   },
   build: {

@@ -15,6 +15,11 @@ export interface Config {
   webDist: string;
   /** embedded PGlite: log statements that take longer than this (ms); undefined = off */
   slowQueryMs: number | undefined;
+  /**
+   * Origins besides the request's own whose browsers may send state-changing requests (a page
+   * served under another name by a reverse proxy), as `scheme://host[:port]`; empty by default.
+   */
+  trustedOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +32,24 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}") / ${name} 必须是 ${min} 到 ${max} 之间的整数`);
   }
   return n;
+}
+
+/** GRIDDESK_TRUSTED_ORIGINS: comma-separated origins, each normalised to `scheme://host[:port]`. */
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name] ?? '';
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const url = URL.canParse(s) ? new URL(s) : undefined;
+      // an origin only: no path, query, fragment or credentials
+      const bare = url && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+      if (!url || !bare || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        throw new ConfigError(`${name} must list origins as scheme://host[:port], comma-separated (got "${s}") / ${name} 须为逗号分隔的 scheme://主机[:端口]`);
+      }
+      return url.origin;
+    });
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === '1' || env.SECURE_COOKIES === 'true',
     webDist: resolve(env.WEB_DIST || new URL('../../web/dist', import.meta.url).pathname),
     slowQueryMs: env.SLOW_QUERY_MS ? int(env, 'SLOW_QUERY_MS', 0, 0, 3_600_000) : undefined,
+    trustedOrigins: origins(env, 'GRIDDESK_TRUSTED_ORIGINS'),
   };
 }

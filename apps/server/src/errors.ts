@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   account_locked: 401,
   forbidden: 403,
   password_change_required: 403,
+  // a state-changing request sent by a page of another site (issue 9 item 2)
+  cross_origin_request: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -42,6 +44,12 @@ export class AppError extends Error {
 export const errors = {
   unauthenticated: () => new AppError('unauthenticated', '请先登录', 'Please sign in first'),
   forbidden: () => new AppError('forbidden', '您没有执行此操作的权限', 'You are not allowed to do this'),
+  crossOrigin: () =>
+    new AppError(
+      'cross_origin_request',
+      '请求来自其他网站，已拒绝：只有本系统自己的页面可以提交修改',
+      'Cross-site request refused: only pages of this site may change data',
+    ),
   notFound: (what: { zh: string; en: string }) =>
     new AppError('not_found', `${what.zh}不存在或不在您的管辖范围内`, `${what.en} not found, or outside your organisation`),
   invalidCredentials: () => new AppError('invalid_credentials', '用户名或密码不正确', 'Wrong username or password'),

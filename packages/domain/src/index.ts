@@ -22,3 +22,4 @@ export * from './org/photo';
 export * from './workflow/machine';
 export * from './workflow/clocks';
 export * from './workflow/schedule';
+export * from './files/csv-text';

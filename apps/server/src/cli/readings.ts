@@ -1,5 +1,5 @@
 // `griddesk readings flags --period YYYY-MM --format csv` (R-MTR-02): meter_no,flag rows.
-import { isPeriod } from '@griddesk/domain';
+import { csvTextField, isPeriod } from '@griddesk/domain';
 import { loadConfig } from '../config';
 import { openAndMigrate } from '../main';
 import { readingFlags } from '../metering/readings/flags';
@@ -18,8 +18,9 @@ export async function run(args: string[]): Promise<number> {
   const database = await openAndMigrate(loadConfig());
   try {
     const { policy } = await activeMeteringPolicy(database.db);
+    // meter numbers are text from the ledger: written so that a spreadsheet cannot run them (issue 9 item 5)
     const flags = await readingFlags(database.db, values.period, await allStationIds(database.db), policy.readingFlags);
-    process.stdout.write(`${['meter_no,flag', ...flags.map((f) => `${f.meterNo},${f.flag}`)].join('\n')}\n`);
+    process.stdout.write(`${['meter_no,flag', ...flags.map((f) => `${csvTextField(f.meterNo)},${f.flag}`)].join('\n')}\n`);
     return 0;
   } finally {
     await database.close();

@@ -14,6 +14,8 @@ import { errorHandler } from './error-handler';
 import { registerAuth } from './auth';
 import { registerAccess } from '../platform/access';
 import { registerStatic } from './static';
+import { registerOriginCheck } from './origin';
+import { registerSecurityHeaders } from './security-headers';
 import { orgRoutes } from '../org/routes';
 import { auditRoutes } from '../audit/routes';
 import { ledgerRoutes } from '../ledger/routes';
@@ -39,6 +41,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  // first: the headers go on every answer, the refusals of the hooks below included
+  await registerSecurityHeaders(app, { https: ctx.config.secureCookies });
+  // before authentication and before any body is read (issue 9 item 2)
+  registerOriginCheck(app, ctx.config.trustedOrigins);
   await app.register(cookie);
   // preHandler, so the login limit can key on the username in the parsed body.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });

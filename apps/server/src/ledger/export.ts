@@ -13,7 +13,7 @@ import {
   type ImportFileKind,
   type LedgerKind,
 } from '@griddesk/shared';
-import { maskAddress, maskPhone } from '@griddesk/domain';
+import { csvTextField, maskAddress, maskPhone } from '@griddesk/domain';
 import type { DB } from '../db/schema';
 import { csvField } from './files';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
@@ -157,6 +157,18 @@ const giveWay = async () => {
   await yieldToLoop();
 };
 
+/** Columns the server writes as numbers itself; every other column is text a user imported. */
+const NUMBER_COLUMNS = new Set(['capacity_kva', 'multiplier']);
+
+/**
+ * Issue 9 item 5: a text cell that a spreadsheet would read as a formula (=, +, -, @, TAB, CR in
+ * front) is written behind a single quote; the import takes the quote off again (files.ts), so an
+ * exported file still re-imports as is.
+ */
+function csvCell(key: string, value: string | undefined): string {
+  return value === undefined || NUMBER_COLUMNS.has(key) ? csvField(value) : csvTextField(value);
+}
+
 export function exportCsv(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope, opts: ExportOptions = {}): Readable {
   const keys = LEDGER_COLUMNS[kind].map((c) => c.key);
   const out = new PassThrough();
@@ -168,7 +180,7 @@ export function exportCsv(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope, 
       for await (const rows of ledgerRows(db, kind, scope.stationIds, scope.reveal)) {
         for (let i = 0; i < rows.length; i += ROWS_PER_TURN) {
           const slice = rows.slice(i, i + ROWS_PER_TURN);
-          out.write(`${slice.map((r) => keys.map((k) => csvField(r[k])).join(',')).join('\n')}\n`);
+          out.write(`${slice.map((r) => keys.map((k) => csvCell(k, r[k])).join(',')).join('\n')}\n`);
           written += slice.length;
           await onRows(written);
         }
@@ -199,6 +211,8 @@ function addNotesSheet(wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter
   for (const c of IMPORT_COLUMNS[kind]) notes.addRow([c.zh, c.key, c.required ? '是 yes' : '否 no', allowed[c.key] ?? c.en]);
 }
 
+// XLSX keeps every value a plain string cell (ExcelJS writes a cell as a formula only when given
+// {formula}), so a name such as =HYPERLINK(…) is text there without any quote.
 export async function exportXlsx(db: Kysely<DB>, kind: LedgerKind, scope: ExportScope, opts: ExportOptions = {}): Promise<Readable> {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });

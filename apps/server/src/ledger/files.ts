@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ImportFileKind } from '@griddesk/shared';
+import { restoreCsvText } from '@griddesk/domain';
 import { AppError } from '../errors';
 
 export interface Table {
@@ -39,7 +40,22 @@ export function parseCsv(kind: ImportFileKind, data: Buffer): Table {
     ]);
   }
   const [header, ...rows] = records;
+  restoreText(rows);
   return { keys: (header ?? []).map((h) => headerKey(kind, h)), rows };
+}
+
+/**
+ * Takes off the quote a CSV export puts before a cell that would otherwise read as a formula
+ * (`'=x` → `=x`, issue 9 item 5), so an exported file re-imports as is; also in XLSX, for an
+ * exported CSV that a spreadsheet saved again as a workbook.
+ */
+function restoreText(rows: string[][]): void {
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i]!;
+      if (cell.charCodeAt(0) === 39) row[i] = restoreCsvText(cell);
+    }
+  }
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -72,6 +88,7 @@ export async function parseXlsx(kind: ImportFileKind, data: Buffer): Promise<Tab
     rows.push(cells.some((c) => c.trim() !== '') ? cells : []);
   }
   while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
+  restoreText(rows);
   return { keys, rows };
 }
 

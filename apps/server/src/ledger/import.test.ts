@@ -5,6 +5,8 @@ import { BACKENDS } from '../testing/databases';
 import { ADMIN_PASSWORD, STAFF_PASSWORD, createTestApp, login, multipartFile, type TestApp } from '../testing/app';
 import { addSecondStation } from '../testing/second-station';
 import { generateLedger, toCsv } from '../demo/generator';
+import { parse as parseCsvRecords } from 'csv-parse/sync';
+import { csvField, parseCsv } from './files';
 
 const HEADER = LEDGER_COLUMNS.customers.map((c) => c.key).join(',');
 const row = (acct: string, over: Partial<Record<string, string>> = {}) => {
@@ -186,6 +188,60 @@ describe.each(BACKENDS)('R-LED-03 all-or-nothing ledger import on %s', (backend)
     expect([ra.statusCode, rb.statusCode]).toEqual([200, 200]);
     expect(ra.json().inserted + rb.json().inserted).toBe(4);
     expect(ra.json().updated + rb.json().updated).toBe(0);
+  });
+
+  it('issue 9 item 5: names that are formulas import as text, export in CSV behind a quote, read back as they were, stay strings in XLSX', async () => {
+    const names: Record<string, string> = {
+      '5500000951': '=HYPERLINK("http://x")',
+      '5500000952': '@SUM(1)',
+      '5500000953': '+1+2',
+      '5500000954': '-2+3',
+      '5500000955': '=typed behind a text quote',
+    };
+    // a quote in front of a formula is how a spreadsheet marks text: the import reads it as such
+    const input = { ...names, '5500000955': "'=typed behind a text quote" };
+    const csv = [HEADER, ...Object.entries(input).map(([acct, name]) => row(acct, { name: csvField(name), address: csvField(`=${acct}河西镇`) }))].join('\n');
+    const imported = await upload('customers', 'formulas.csv', `${csv}\n`);
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json()).toMatchObject({ inserted: 5 });
+    const stored = await t.database.db.selectFrom('customers').select(['account_no', 'name']).where('account_no', 'in', Object.keys(names)).execute();
+    expect(Object.fromEntries(stored.map((c) => [c.account_no, c.name]))).toEqual(names);
+
+    const exported = await t.app.inject({ url: '/api/ledger/export/customers?format=csv', headers: { cookie: hexi } });
+    expect(exported.statusCode).toBe(200);
+    const body = exported.body.replace(/^\uFEFF/, '');
+    expect(body).toContain(`5500000951,"'=HYPERLINK(""http://x"")",`);
+    expect(body).toContain("5500000952,'@SUM(1),");
+    expect(body).toContain("5500000953,'+1+2,");
+    expect(body).toContain("5500000954,'-2+3,");
+    expect(body).toContain("5500000955,'=typed behind a text quote,");
+    // no cell of the file, the masked addresses included, starts a formula
+    const cells = (parseCsvRecords(body) as string[][]).flat();
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(cells).toContain("'=55000****"); // a masked address keeps its first 6 characters
+    // the import reads the exported file back to the names as they were
+    const back = parseCsv('customers', Buffer.from(exported.body));
+    const nameAt = back.keys.indexOf('name');
+    const accountAt = back.keys.indexOf('account_no');
+    const readBack = Object.fromEntries(back.rows.filter((r) => r[accountAt]! in names).map((r) => [r[accountAt], r[nameAt]]));
+    expect(readBack).toEqual(names);
+
+    // XLSX keeps writing plain string cells: no quote, no formula
+    const xlsx = await t.app.inject({ url: '/api/ledger/export/customers?format=xlsx', headers: { cookie: hexi } });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const found: Record<string, string> = {};
+    sheet.eachRow((r, n) => {
+      const acct = String(r.getCell(1).value);
+      if (n === 1 || !(acct in names)) return;
+      const cell = r.getCell(2);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+      found[acct] = cell.value as string;
+    });
+    expect(found).toEqual(names);
   });
 
   it('the import endpoint needs the import permission', async () => {

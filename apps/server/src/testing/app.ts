@@ -1,5 +1,5 @@
 // An application over a test database, driven with fastify.inject (no port).
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
 import { buildApp } from '../http/app';
 import { type Clock, systemClock } from '../platform/clock';
 import type { App } from '../http/context';
@@ -24,13 +24,21 @@ export interface TestApp {
 
 export async function createTestApp(
   backend: Backend,
-  opts: { demo?: boolean | 'metering'; now?: Date; clock?: Clock /** run queued jobs (default true) */; jobs?: boolean } = {},
+  opts: {
+    demo?: boolean | 'metering';
+    now?: Date;
+    clock?: Clock;
+    /** run queued jobs (default true) */
+    jobs?: boolean;
+    /** settings that differ from the defaults (no web pages unless webDist is given) */
+    config?: Partial<Config>;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(backend);
   // the demo's metering year costs seconds per test file; the tests that need it ask for it
   if (opts.demo) await loadDemo(database.db, { staffPassword: STAFF_PASSWORD, metering: opts.demo === 'metering', ...(opts.now ? { now: opts.now } : {}) });
   await ensureAdmin(database.db, ADMIN_PASSWORD);
-  const config = { ...loadConfig({}), webDist: '/nonexistent' };
+  const config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config };
   const clock = opts.clock ?? systemClock;
   const jobs = new Jobs(database.db, jobRegistry(), clock);
   const app = await buildApp({ database, config, version: 'test', clock, jobs }, { logger: false });

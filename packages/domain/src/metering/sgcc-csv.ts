@@ -11,6 +11,8 @@
 // duplicated column, a duplicated CONS_NO, a FLAG other than 0/1 and a row with the wrong number
 // of fields. FLAG is read (for evaluation) and never used for scoring.
 
+import { csvTextField } from '../files/csv-text';
+
 export interface SgccRow {
   consNo: string;
   /** FLAG: 1 = known thief, 0 = normal, null = no FLAG column or a blank cell */
@@ -196,7 +198,8 @@ export function formatScore(score: number): string {
 /** `CONS_NO,score` lines, in the order given, with a trailing newline. */
 export function writeScores(scores: readonly { consNo: string; score: number }[]): string {
   const out: string[] = ['CONS_NO,score'];
-  for (const s of scores) out.push(`${csvField(s.consNo)},${formatScore(s.score)}`);
+  // CONS_NO comes from the input file: it cannot start a formula in the scores (issue 9 item 5)
+  for (const s of scores) out.push(`${csvTextField(s.consNo)},${formatScore(s.score)}`);
   return `${out.join('\n')}\n`;
 }
 

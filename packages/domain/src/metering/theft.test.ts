@@ -235,8 +235,9 @@ describe('R-MTR-06 SGCC daily-consumption file', () => {
         { consNo: 'A', score: 0.123456789 },
         { consNo: 'B,2', score: 1e-9 },
         { consNo: 'C', score: 0.5 },
+        { consNo: '=1+1', score: 0.25 },
       ]),
-    ).toBe('CONS_NO,score\nA,0.123457\n"B,2",0\nC,0.5\n');
+    ).toBe('CONS_NO,score\nA,0.123457\n"B,2",0\nC,0.5\n\'=1+1,0.25\n');
     expect(formatScore(0.0000019)).toBe('0.000002');
   });
 });

@@ -30,6 +30,10 @@ describe.each(BACKENDS)('readings and line loss on %s (R-MTR-01, R-MTR-02, R-MTR
         'A3,1000.00,1100.00,-100.00,-0.1000,negative_loss\n' +
         'A4,1000.00,449.00,551.00,0.5510,high_loss\n',
     );
+    // issue 9 item 5: a code that would start a formula is written behind a quote; the numbers stay numbers
+    expect(lossCsv([{ ...rows[2]!, code: '-A3' }])).toBe(
+      "code,supply_kwh,sales_kwh,loss_kwh,loss_rate,class\n'-A3,1000.00,1100.00,-100.00,-0.1000,negative_loss\n",
+    );
   });
 
   it('feeder: gateway against its areas and high-voltage customers', async () => {

@@ -1,7 +1,7 @@
 // R-MTR-04: line loss per transformer area (LV), feeder (HV), station and county (comprehensive)
 // for a period. SQL sums the energy exactly; the domain function classes each point by the policy.
 import { sql, type Kysely } from 'kysely';
-import { classifyLoss, DEFAULT_LINE_LOSS_POLICY, type LineLossPolicy, type LossLevel } from '@griddesk/domain';
+import { classifyLoss, csvTextField, DEFAULT_LINE_LOSS_POLICY, type LineLossPolicy, type LossLevel } from '@griddesk/domain';
 import type { LossRow } from '@griddesk/shared';
 import type { DB } from '../../db/schema';
 import { consumptionCte } from '../readings/consumption';
@@ -202,7 +202,11 @@ export async function lineLoss(
   return (await lineLossLevels(db, [level], period, stationIds, policy)).get(level)!;
 }
 
+/**
+ * The CLI's line-loss CSV. The code is text from the ledger, so it cannot start a formula (issue 9
+ * item 5); the energies and the rate are numbers the server formats, so -100.00 stays a number.
+ */
 export function lossCsv(rows: LossRow[]): string {
-  const lines = rows.map((r) => [r.code, r.supplyKwh ?? '', r.salesKwh, r.lossKwh ?? '', r.lossRate ?? '', r.class].join(','));
+  const lines = rows.map((r) => [csvTextField(r.code), r.supplyKwh ?? '', r.salesKwh, r.lossKwh ?? '', r.lossRate ?? '', r.class].join(','));
   return `${['code,supply_kwh,sales_kwh,loss_kwh,loss_rate,class', ...lines].join('\n')}\n`;
 }
