@@ -101,6 +101,6 @@ export async function insertRegisteredCase(tx: Tx | Kysely<DB>, s: RegisterState
       on conflict (dedupe_key) do nothing
     )`);
   }
-  const { rows } = await sql<Record<string, unknown>>`with ${sql.join(parts)} select * from c`.execute(tx);
+  const { rows } = await sql<Record<string, unknown>>`/* prepared:register-case */ with ${sql.join(parts)} select * from c`.execute(tx);
   return rows[0];
 }
