@@ -38,7 +38,7 @@ export function InspectionSummaryView({ summary, showCampaigns = false }: { summ
     <>
       <Row gutter={[16, 16]} data-testid="inspection-summary">
         {figures.map((f) => (
-          <Col key={f.key} xs={12} md={6} xl={3}>
+          <Col key={f.key} xs={12} md={6} xxl={3}>
             <Statistic title={f.title} value={f.value} data-testid={`inspection-summary-${f.key}`} />
           </Col>
         ))}
